@@ -1,0 +1,31 @@
+#pragma once
+
+#include "brian/units/prefixes.hpp"
+
+/// User-defined literals for the units neuroscience models use: `-70_mV`, `20_ms`,
+/// `1.5_nA`, `6_nS`, `15_Hz`, `200_pF`, `100_Mohm`, `20000_um2`. Compound units are
+/// products: `1 * uF / cm2`.
+namespace brian::literals {
+
+#define BRIAN_LITERAL(name)                                                                \
+    constexpr auto operator""_##name(long double x) {                                      \
+        return static_cast<double>(x) * ::brian::units::name;                              \
+    }                                                                                      \
+    constexpr auto operator""_##name(unsigned long long x) {                               \
+        return static_cast<double>(x) * ::brian::units::name;                              \
+    }
+
+BRIAN_LITERAL(V) BRIAN_LITERAL(mV) BRIAN_LITERAL(uV)
+BRIAN_LITERAL(s) BRIAN_LITERAL(ms) BRIAN_LITERAL(us)
+BRIAN_LITERAL(A) BRIAN_LITERAL(mA) BRIAN_LITERAL(uA) BRIAN_LITERAL(nA) BRIAN_LITERAL(pA)
+BRIAN_LITERAL(S) BRIAN_LITERAL(mS) BRIAN_LITERAL(uS) BRIAN_LITERAL(nS) BRIAN_LITERAL(pS)
+BRIAN_LITERAL(F) BRIAN_LITERAL(uF) BRIAN_LITERAL(nF) BRIAN_LITERAL(pF)
+BRIAN_LITERAL(ohm) BRIAN_LITERAL(kohm) BRIAN_LITERAL(Mohm) BRIAN_LITERAL(Gohm)
+BRIAN_LITERAL(Hz) BRIAN_LITERAL(kHz)
+BRIAN_LITERAL(m) BRIAN_LITERAL(cm) BRIAN_LITERAL(mm) BRIAN_LITERAL(um)
+BRIAN_LITERAL(cm2) BRIAN_LITERAL(um2) BRIAN_LITERAL(mm2)
+BRIAN_LITERAL(mM) BRIAN_LITERAL(uM)
+
+#undef BRIAN_LITERAL
+
+}  // namespace brian::literals
