@@ -27,7 +27,7 @@ struct unit_of_impl<bu::quantity<U, T>> {
     using type = U;
 };
 template <class U>
-using unit_t = typename unit_of_impl<U>::type;
+using unit_t = typename unit_of_impl<std::remove_cvref_t<U>>::type;
 
 /// A Boost.Units unit of the SI system (a `bu::unit<Dim, si::system>`).
 template <class U>

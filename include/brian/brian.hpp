@@ -1,0 +1,14 @@
+#pragma once
+
+// First, so that a compile-time diagnostic's include trace is short (see error.hpp).
+#include "brian/error.hpp"
+
+#include "brian/expr.hpp"
+#include "brian/units.hpp"
+
+/// Everything a model needs, under `using namespace brian;`: units and unit constants
+/// (`mV`, `ms`, `nS` ...), symbols, built-ins and the expression language.
+namespace brian {
+using namespace brian::units;
+using namespace brian::expr;
+}  // namespace brian

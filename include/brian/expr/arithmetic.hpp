@@ -1,0 +1,160 @@
+#pragma once
+
+#include "brian/expr/constant.hpp"
+
+namespace brian::expr {
+
+namespace op {
+struct add {
+    template <class A, class B>
+    using result_unit = A;
+    static constexpr double apply(double a, double b) { return a + b; }
+};
+struct sub {
+    template <class A, class B>
+    using result_unit = A;
+    static constexpr double apply(double a, double b) { return a - b; }
+};
+struct mul {
+    template <class A, class B>
+    using result_unit = decltype(A{} * B{});
+    static constexpr double apply(double a, double b) { return a * b; }
+};
+struct div {
+    template <class A, class B>
+    using result_unit = decltype(A{} / B{});
+    static constexpr double apply(double a, double b) { return a / b; }
+};
+struct neg {
+    template <class A>
+    using result_unit = A;
+    static constexpr double apply(double a) { return -a; }
+};
+}  // namespace op
+
+// Builders that simplify as they build: exact zeros and ones from the analyses vanish and
+// known values fold into one constant, so a derivative like d/dv of (El - v)/taum comes
+// out as the constant -1/taum rather than a tree of (0 - 1)/taum.
+
+template <Expression A>
+constexpr auto make_neg(const A& a) {
+    if constexpr (is_zero<A>) return a;
+    else if constexpr (is_known<A>) return constant<unit_of<A>>{-known_value(a)};
+    else if constexpr (is_node_of<A, op::neg>) return a.a;
+    else return make_node<op::neg>(a);
+}
+
+template <Expression A, Expression B>
+constexpr auto make_add(const A& a, const B& b) {
+    if constexpr (is_zero<A>) return b;
+    else if constexpr (is_zero<B>) return a;
+    else if constexpr (is_known<A> && is_known<B>) return constant<unit_of<A>>{known_value(a) + known_value(b)};
+    else return make_node<op::add>(a, b);
+}
+
+template <Expression A, Expression B>
+constexpr auto make_sub(const A& a, const B& b) {
+    if constexpr (is_zero<B>) return a;
+    else if constexpr (is_zero<A>) return make_neg(b);
+    else if constexpr (is_known<A> && is_known<B>) return constant<unit_of<A>>{known_value(a) - known_value(b)};
+    else return make_node<op::sub>(a, b);
+}
+
+template <Expression A, Expression B>
+constexpr auto make_mul(const A& a, const B& b) {
+    using U = op::mul::result_unit<unit_of<A>, unit_of<B>>;
+    if constexpr (is_zero<A> || is_zero<B>) return zero<U>{};
+    else if constexpr (is_one<A> && std::is_same_v<unit_of<B>, U>) return b;
+    else if constexpr (is_one<B> && std::is_same_v<unit_of<A>, U>) return a;
+    else if constexpr (is_known<A> && is_known<B>) return constant<U>{known_value(a) * known_value(b)};
+    else return make_node<op::mul>(a, b);
+}
+
+template <Expression A, Expression B>
+constexpr auto make_div(const A& a, const B& b) {
+    using U = op::div::result_unit<unit_of<A>, unit_of<B>>;
+    if constexpr (is_zero<A> && !is_zero<B>) return zero<U>{};
+    else if constexpr (is_one<B>) return a;
+    else if constexpr (is_known<A> && is_constant<B>) return constant<U>{known_value(a) / b.value};
+    else return make_node<op::div>(a, b);
+}
+
+namespace detail {
+
+template <class UA, class UB>
+constexpr message_text arithmetic_error(std::string_view verb, std::string_view joiner) {
+    constexpr auto a = unit_label<UA>();
+    constexpr auto b = unit_label<UB>();
+    if constexpr (std::is_same_v<UA, boolean_unit> || std::is_same_v<UB, boolean_unit>)
+        return message("brian: cannot ", verb, " ", a.view(), " ", joiner, " ", b.view(),
+                       ": a condition is not a number, convert it with int_(condition)");
+    else
+        return message("brian: cannot ", verb, " ", a.view(), " ", joiner, " ", b.view());
+}
+
+template <class A, class B>
+concept Numbers = !std::is_same_v<operand_unit<A>, boolean_unit> &&
+                  !std::is_same_v<operand_unit<B>, boolean_unit>;
+
+template <class A, class B>
+concept SameUnitNumbers = Numbers<A, B> && std::is_same_v<operand_unit<A>, operand_unit<B>>;
+
+}  // namespace detail
+
+/// `a + b`: both sides must have one unit.
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && detail::SameUnitNumbers<A, B>
+constexpr auto operator+(const A& a, const B& b) {
+    return make_add(as_expr(a), as_expr(b));
+}
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && (!detail::SameUnitNumbers<A, B>)
+error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("add", "and")> operator+(const A&, const B&);
+
+/// `a - b`: both sides must have one unit.
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && detail::SameUnitNumbers<A, B>
+constexpr auto operator-(const A& a, const B& b) {
+    return make_sub(as_expr(a), as_expr(b));
+}
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && (!detail::SameUnitNumbers<A, B>)
+error<detail::arithmetic_error<operand_unit<B>, operand_unit<A>>("subtract", "from")> operator-(const A&, const B&);
+
+/// `a * b`: units multiply.
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && detail::Numbers<A, B>
+constexpr auto operator*(const A& a, const B& b) {
+    return make_mul(as_expr(a), as_expr(b));
+}
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && (!detail::Numbers<A, B>)
+error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("multiply", "and")> operator*(const A&, const B&);
+
+/// `a / b`: units divide.
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && detail::Numbers<A, B>
+constexpr auto operator/(const A& a, const B& b) {
+    return make_div(as_expr(a), as_expr(b));
+}
+template <Operand A, Operand B>
+    requires AnyExpression<A, B> && (!detail::Numbers<A, B>)
+error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("divide", "by")> operator/(const A&, const B&);
+
+/// `-a`.
+template <Expression A>
+    requires(!is_boolean<A>)
+constexpr auto operator-(const A& a) {
+    return make_neg(a);
+}
+template <Expression A>
+    requires is_boolean<A>
+error<"brian: cannot negate a condition: use `not` (!) for booleans, or int_(condition)"> operator-(const A&);
+
+/// `+a` is `a`.
+template <Expression A>
+constexpr A operator+(const A& a) {
+    return a;
+}
+
+}  // namespace brian::expr

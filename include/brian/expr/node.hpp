@@ -1,0 +1,118 @@
+#pragma once
+
+#include <concepts>
+#include <type_traits>
+
+#include "brian/expr/diagnostic.hpp"
+#include "brian/units/quantity.hpp"
+
+namespace brian::expr {
+
+namespace bu = boost::units;
+using dimensionless_t = bu::si::dimensionless;
+
+/// Anything that is a node of an expression tree: it names its unit type and can be
+/// evaluated against a context (see `evaluate`).
+template <class E>
+concept Expression = std::remove_cvref_t<E>::is_expression && requires {
+    typename std::remove_cvref_t<E>::unit;
+};
+
+template <class E>
+using unit_of = typename std::remove_cvref_t<E>::unit;
+
+template <class E>
+inline constexpr bool is_boolean = std::is_same_v<unit_of<E>, boolean_unit>;
+
+template <class E>
+inline constexpr bool is_dimensionless = std::is_same_v<unit_of<E>, dimensionless_t>;
+
+/// A type-level list, the currency of the compile-time analyses.
+template <class... T>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(T);
+};
+
+/// An operation node: the operation `Op` applied to one to three sub-expressions.
+/// `Op` supplies the unit rule (`result_unit`), the arithmetic (`apply`), and its spelling
+/// for printing. One generic node keeps the analyses (dependencies, substitution,
+/// derivative) to one rule per operation instead of one per node class.
+template <class Op, class... Args>
+struct node;
+
+template <class Op, class A>
+struct node<Op, A> {
+    static constexpr bool is_expression = true;
+    using op = Op;
+    using unit = typename Op::template result_unit<unit_of<A>>;
+    using args = type_list<A>;
+    A a;
+    template <class Ctx>
+    constexpr auto eval(Ctx& ctx) const {
+        return Op::apply(a.eval(ctx));
+    }
+    template <class F>
+    constexpr auto visit(F&& f) const {
+        return f(a);
+    }
+};
+
+template <class Op, class A, class B>
+struct node<Op, A, B> {
+    static constexpr bool is_expression = true;
+    using op = Op;
+    using unit = typename Op::template result_unit<unit_of<A>, unit_of<B>>;
+    using args = type_list<A, B>;
+    A a;
+    B b;
+    template <class Ctx>
+    constexpr auto eval(Ctx& ctx) const {
+        return Op::apply(a.eval(ctx), b.eval(ctx));
+    }
+    template <class F>
+    constexpr auto visit(F&& f) const {
+        return f(a, b);
+    }
+};
+
+template <class Op, class A, class B, class C>
+struct node<Op, A, B, C> {
+    static constexpr bool is_expression = true;
+    using op = Op;
+    using unit = typename Op::template result_unit<unit_of<A>, unit_of<B>, unit_of<C>>;
+    using args = type_list<A, B, C>;
+    A a;
+    B b;
+    C c;
+    template <class Ctx>
+    constexpr auto eval(Ctx& ctx) const {
+        return Op::apply(a.eval(ctx), b.eval(ctx), c.eval(ctx));
+    }
+    template <class F>
+    constexpr auto visit(F&& f) const {
+        return f(a, b, c);
+    }
+};
+
+template <class Op, class... Args>
+constexpr node<Op, Args...> make_node(const Args&... args) {
+    return {args...};
+}
+
+template <class E>
+inline constexpr bool is_node_impl = false;
+template <class Op, class... Args>
+inline constexpr bool is_node_impl<node<Op, Args...>> = true;
+
+template <class E>
+inline constexpr bool is_node = is_node_impl<std::remove_cvref_t<E>>;
+
+/// Whether `E` is a node of the operation `Op`.
+template <class E, class Op>
+inline constexpr bool is_node_of_impl = false;
+template <class Op, class... Args>
+inline constexpr bool is_node_of_impl<node<Op, Args...>, Op> = true;
+template <class E, class Op>
+inline constexpr bool is_node_of = is_node_of_impl<std::remove_cvref_t<E>, Op>;
+
+}  // namespace brian::expr

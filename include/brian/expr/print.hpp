@@ -1,0 +1,114 @@
+#pragma once
+
+#include <string>
+
+#include "brian/expr/builtins.hpp"
+#include "brian/expr/functions.hpp"
+#include "brian/expr/logic.hpp"
+#include "brian/expr/statement.hpp"
+#include "brian/units/io.hpp"
+
+namespace brian::expr {
+
+namespace detail {
+
+// Precedence levels of Brian's (Python's) expression syntax, loosest first.
+enum precedence : int { p_or = 1, p_and, p_not, p_compare, p_add, p_mul, p_unary, p_power, p_atom };
+
+struct printed {
+    std::string text;
+    int level;
+};
+
+inline std::string wrap(const printed& p, int needed) {
+    return p.level < needed ? "(" + p.text + ")" : p.text;
+}
+
+template <class U>
+printed print_constant(double value) {
+    if constexpr (std::is_same_v<U, dimensionless_t>) {
+        auto text = units::detail::format_number(value);
+        return {text, value < 0 ? p_unary : p_atom};
+    } else {
+        // "-49 mV" becomes Brian's "-49*mV", "1 mV" just "mV", "1000 1/V" "1000/V".
+        auto text = units::format_quantity(value, units::dimension_of<U>());
+        const auto space = text.find(' ');
+        const std::string number = text.substr(0, space), unit = text.substr(space + 1);
+        if (number == "1") return {unit, unit.find('/') == std::string::npos ? p_atom : p_mul};
+        if (unit.rfind("1/", 0) == 0) return {number + unit.substr(1), p_mul};
+        return {number + "*" + unit, p_mul};
+    }
+}
+
+template <class E>
+printed print(const E& e);
+
+template <class N>
+printed binary(const N& n, const char* spelling, int level) {
+    // Left-associative: the right operand needs a tighter level than the operator's.
+    return {wrap(print(n.a), level) + " " + spelling + " " + wrap(print(n.b), level + 1), level};
+}
+
+template <class N>
+printed call(const N& n, const char* name) {
+    std::string text = std::string(name) + "(";
+    bool first = true;
+    n.visit([&](const auto&... args) { ((text += (first ? "" : ", ") + print(args).text, first = false), ...); });
+    return {text + ")", p_atom};
+}
+
+template <class Op, class... A>
+printed print_node(const node<Op, A...>& n) {
+    if constexpr (std::is_same_v<Op, op::add>) return binary(n, "+", p_add);
+    else if constexpr (std::is_same_v<Op, op::sub>) return binary(n, "-", p_add);
+    else if constexpr (std::is_same_v<Op, op::mul>) return binary(n, "*", p_mul);
+    else if constexpr (std::is_same_v<Op, op::div>) return binary(n, "/", p_mul);
+    else if constexpr (std::is_same_v<Op, op::neg>) return {"-" + wrap(print(n.a), p_unary), p_unary};
+    else if constexpr (std::is_same_v<Op, op::and_>) return binary(n, "and", p_and);
+    else if constexpr (std::is_same_v<Op, op::or_>) return binary(n, "or", p_or);
+    else if constexpr (std::is_same_v<Op, op::not_>) return {"not " + wrap(print(n.a), p_not), p_not};
+    else if constexpr (requires { Op::spelling; }) return binary(n, Op::spelling, p_compare);
+    else if constexpr (std::is_same_v<Op, op::where>) return call(n, "where");
+    else if constexpr (requires { Op::num; }) {
+        if constexpr (Op::num == 1 && Op::den == 2) return call(n, "sqrt");
+        else {
+            std::string exponent = std::to_string(Op::num);
+            if constexpr (Op::den != 1) exponent = "(" + exponent + "/" + std::to_string(Op::den) + ")";
+            else if constexpr (Op::num < 0) exponent = "(" + exponent + ")";
+            return {wrap(print(n.a), p_atom) + "**" + exponent, p_power};
+        }
+    } else return call(n, Op::name);
+}
+
+template <class E>
+printed print(const E& e) {
+    if constexpr (is_symbol<E>) return {std::string(E::name.view()), p_atom};
+    else if constexpr (is_builtin<E>) return {E::name, p_atom};
+    else if constexpr (is_constant<E>) return print_constant<unit_of<E>>(e.value);
+    else if constexpr (is_zero<E>) return print_constant<unit_of<E>>(0.0);
+    else if constexpr (is_one<E>) return {"1", p_atom};
+    else return print_node(e);
+}
+
+}  // namespace detail
+
+/// An expression in Brian 2's syntax, with symbol names and constants with units, e.g.
+/// `(ge + gi - (v - -49*mV)) / (20*ms)`. For messages, export and debugging.
+template <Expression E>
+std::string to_string(const E& e) {
+    return detail::print(e).text;
+}
+
+/// A statement or statement sequence in Brian 2's syntax, one statement per line.
+template <Statement S>
+std::string to_string(const S& s) {
+    if constexpr (requires { typename S::statements; }) {
+        std::string text;
+        std::apply([&](const auto&... st) { ((text += (text.empty() ? "" : "\n") + to_string(st)), ...); }, s.items);
+        return text;
+    } else {
+        return std::string(S::target_type::name.view()) + " " + S::operation::spelling + " " + to_string(s.value);
+    }
+}
+
+}  // namespace brian::expr
