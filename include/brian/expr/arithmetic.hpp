@@ -79,7 +79,7 @@ constexpr auto make_div(const A& a, const B& b) {
     else return make_node<op::div>(a, b);
 }
 
-namespace detail {
+namespace expr_detail {
 
 template <class UA, class UB>
 constexpr message_text arithmetic_error(std::string_view verb, std::string_view joiner) {
@@ -99,47 +99,47 @@ concept Numbers = !std::is_same_v<operand_unit<A>, boolean_unit> &&
 template <class A, class B>
 concept SameUnitNumbers = Numbers<A, B> && std::is_same_v<operand_unit<A>, operand_unit<B>>;
 
-}  // namespace detail
+}  // namespace expr_detail
 
 /// `a + b`: both sides must have one unit.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::SameUnitNumbers<A, B>
+    requires AnyExpression<A, B> && expr_detail::SameUnitNumbers<A, B>
 constexpr auto operator+(const A& a, const B& b) {
     return make_add(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::SameUnitNumbers<A, B>)
-error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("add", "and")> operator+(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>)
+error<expr_detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("add", "and")> operator+(const A&, const B&);
 
 /// `a - b`: both sides must have one unit.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::SameUnitNumbers<A, B>
+    requires AnyExpression<A, B> && expr_detail::SameUnitNumbers<A, B>
 constexpr auto operator-(const A& a, const B& b) {
     return make_sub(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::SameUnitNumbers<A, B>)
-error<detail::arithmetic_error<operand_unit<B>, operand_unit<A>>("subtract", "from")> operator-(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>)
+error<expr_detail::arithmetic_error<operand_unit<B>, operand_unit<A>>("subtract", "from")> operator-(const A&, const B&);
 
 /// `a * b`: units multiply.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::Numbers<A, B>
+    requires AnyExpression<A, B> && expr_detail::Numbers<A, B>
 constexpr auto operator*(const A& a, const B& b) {
     return make_mul(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::Numbers<A, B>)
-error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("multiply", "and")> operator*(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::Numbers<A, B>)
+error<expr_detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("multiply", "and")> operator*(const A&, const B&);
 
 /// `a / b`: units divide.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::Numbers<A, B>
+    requires AnyExpression<A, B> && expr_detail::Numbers<A, B>
 constexpr auto operator/(const A& a, const B& b) {
     return make_div(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::Numbers<A, B>)
-error<detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("divide", "by")> operator/(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::Numbers<A, B>)
+error<expr_detail::arithmetic_error<operand_unit<A>, operand_unit<B>>("divide", "by")> operator/(const A&, const B&);
 
 /// `-a`.
 template <Expression A>

@@ -20,7 +20,7 @@ constexpr void execute(const S& s, Ctx& ctx) {
     s.exec(ctx);
 }
 
-namespace detail {
+namespace expr_detail {
 template <class X, class... S>
 constexpr std::size_t slot_of() {
     std::size_t k = 0;
@@ -41,13 +41,13 @@ struct no_random {
         return 0;
     }
 };
-}  // namespace detail
+}  // namespace expr_detail
 
 /// The evaluation context over structure-of-arrays storage: one array of SI values per
 /// symbol of `Symbols` (a `type_list`), the element `index`, time, step and group size,
 /// and a random stream `Rng` (with `uniform()` and `normal()`). Everything is inline, so
 /// an evaluation compiles to the loads and arithmetic of a hand-written loop.
-template <class Symbols, class Rng = detail::no_random>
+template <class Symbols, class Rng = expr_detail::no_random>
 struct array_context;
 
 template <class... S, class Rng>
@@ -60,7 +60,7 @@ struct array_context<type_list<S...>, Rng> {
     Rng* random = nullptr;
 
     template <class X>
-    static constexpr std::size_t slot = detail::slot_of<X, S...>();
+    static constexpr std::size_t slot = expr_detail::slot_of<X, S...>();
 
     template <class X>
         requires(slot<X> < sizeof...(S))

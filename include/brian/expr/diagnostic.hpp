@@ -13,7 +13,7 @@ namespace expr {
 /// The unit of boolean expressions (comparisons, `and`, `or`, `not`).
 struct boolean_unit {};
 
-namespace detail {
+namespace expr_detail {
 
 inline constexpr std::size_t message_capacity = 159;
 using message_text = fixed_string<message_capacity + 1>;
@@ -21,7 +21,8 @@ using message_text = fixed_string<message_capacity + 1>;
 /// A readable label of an expression's unit for messages: "V", "V/s", "1", "bool".
 template <class U>
 constexpr units::unit_name_text unit_label() {
-    if constexpr (std::is_same_v<U, boolean_unit>) return units::unit_name_text("bool");
+    // Through concat: fixed_string's constructor takes only a literal of its own length.
+    if constexpr (std::is_same_v<U, boolean_unit>) return concat<units::unit_name_capacity>("bool");
     else return units::unit_name_v<U>;
 }
 
@@ -34,6 +35,6 @@ constexpr message_text message(const Parts&... parts) {
 template <std::size_t N>
 constexpr std::string_view sv(const fixed_string<N>& s) { return s.view(); }
 
-}  // namespace detail
+}  // namespace expr_detail
 }  // namespace expr
 }  // namespace brian

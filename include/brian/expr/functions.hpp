@@ -112,28 +112,31 @@ struct pow {
 
 }  // namespace op
 
-namespace detail {
+namespace expr_detail {
 template <class U>
 constexpr message_text dimensionless_argument_error(std::string_view fn) {
-    return message("brian: ", fn, " needs a dimensionless argument, got ", unit_label<U>().view(),
-                   ": divide by a quantity of that unit first");
+    if constexpr (std::is_same_v<U, boolean_unit>)
+        return message("brian: ", fn, " needs a number, got a condition: convert it with int_(condition)");
+    else
+        return message("brian: ", fn, " needs a dimensionless argument, got ", unit_label<U>().view(),
+                       ": divide by a quantity of that unit first");
 }
 template <class A>
 concept Number = !std::is_same_v<operand_unit<A>, boolean_unit>;
 template <class A>
 concept DimensionlessNumber = std::is_same_v<operand_unit<A>, dimensionless_t>;
-}  // namespace detail
+}  // namespace expr_detail
 
 #define BRIAN_TRANSCENDENTAL(fn)                                                           \
     /** `fn(x)` of a dimensionless expression. */                                          \
     template <Expression A>                                                                \
-        requires detail::DimensionlessNumber<A>                                            \
+        requires expr_detail::DimensionlessNumber<A>                                            \
     constexpr auto fn(const A& a) {                                                        \
         return make_node<op::fn>(a);                                                       \
     }                                                                                      \
     template <Expression A>                                                                \
-        requires(!detail::DimensionlessNumber<A>)                                          \
-    error<detail::dimensionless_argument_error<unit_of<A>>(#fn)> fn(const A&);
+        requires(!expr_detail::DimensionlessNumber<A>)                                          \
+    error<expr_detail::dimensionless_argument_error<unit_of<A>>(#fn)> fn(const A&);
 BRIAN_TRANSCENDENTAL(exp)
 BRIAN_TRANSCENDENTAL(log)
 BRIAN_TRANSCENDENTAL(log10)
@@ -151,12 +154,12 @@ BRIAN_TRANSCENDENTAL(exprel)
 
 #define BRIAN_UNIT_PRESERVING(fn)                                                          \
     template <Expression A>                                                                \
-        requires detail::Number<A>                                                         \
+        requires expr_detail::Number<A>                                                         \
     constexpr auto fn(const A& a) {                                                        \
         return make_node<op::fn>(a);                                                       \
     }                                                                                      \
     template <Expression A>                                                                \
-        requires(!detail::Number<A>)                                                       \
+        requires(!expr_detail::Number<A>)                                                       \
     error<"brian: " #fn " needs a number, got a condition: convert it with int_(condition)"> fn( \
         const A&);
 /// `abs(x)`, `floor(x)`, `ceil(x)` keep the unit; `sign(x)` is -1, 0 or 1.
@@ -168,15 +171,15 @@ BRIAN_UNIT_PRESERVING(sign)
 
 /// `int_(x)`: Brian's `int()`, of a condition (0 or 1) or a dimensionless number.
 template <Expression A>
-    requires detail::DimensionlessNumber<A> || is_boolean<A>
+    requires expr_detail::DimensionlessNumber<A> || is_boolean<A>
 constexpr auto int_(const A& a) {
     return make_node<op::int_>(a);
 }
 template <Expression A>
-    requires(!detail::DimensionlessNumber<A> && !is_boolean<A>)
-error<detail::dimensionless_argument_error<unit_of<A>>("int_")> int_(const A&);
+    requires(!expr_detail::DimensionlessNumber<A> && !is_boolean<A>)
+error<expr_detail::dimensionless_argument_error<unit_of<A>>("int_")> int_(const A&);
 
-namespace detail {
+namespace expr_detail {
 template <class X, class Lo, class Hi>
 constexpr message_text clip_error() {
     return message("brian: clip(x, low, high) needs one unit for all three, got ",
@@ -185,46 +188,53 @@ constexpr message_text clip_error() {
 }
 template <class X, class Lo, class Hi>
 concept ValidClip = SameUnitNumbers<X, Lo> && SameUnitNumbers<X, Hi>;
-}  // namespace detail
+}  // namespace expr_detail
 
 /// `clip(x, low, high)`: x limited to [low, high], all three in one unit.
 template <Operand X, Operand Lo, Operand Hi>
-    requires AnyExpression<X, Lo, Hi> && detail::ValidClip<X, Lo, Hi>
+    requires AnyExpression<X, Lo, Hi> && expr_detail::ValidClip<X, Lo, Hi>
 constexpr auto clip(const X& x, const Lo& lo, const Hi& hi) {
     return make_node<op::clip>(as_expr(x), as_expr(lo), as_expr(hi));
 }
 template <Operand X, Operand Lo, Operand Hi>
-    requires AnyExpression<X, Lo, Hi> && (!detail::ValidClip<X, Lo, Hi>)
-error<detail::clip_error<X, Lo, Hi>()> clip(const X&, const Lo&, const Hi&);
+    requires AnyExpression<X, Lo, Hi> && (!expr_detail::ValidClip<X, Lo, Hi>)
+error<expr_detail::clip_error<X, Lo, Hi>()> clip(const X&, const Lo&, const Hi&);
 
 /// `pow<N>(x)`, `pow<N, D>(x)`: x to a compile-time rational power; units follow.
 template <int Num, int Den = 1, Expression A>
-    requires detail::Number<A> && (Den > 0)
+    requires expr_detail::Number<A> && (Den > 0)
 constexpr auto pow(const A& a) {
     if constexpr (Num == 0) return one{};
     else if constexpr (Num == Den) return a;
     else return make_node<op::power<Num, Den>>(a);
 }
 
+template <int Num, int Den = 1, Expression A>
+    requires(!expr_detail::Number<A>)
+error<"brian: pow<N>(x) needs a number, got a condition: convert it with int_(condition)"> pow(const A&);
+
 /// `sqrt(x)`: halves the unit's exponents (sqrt of m^2 is m).
 template <Expression A>
-    requires detail::Number<A>
+    requires expr_detail::Number<A>
 constexpr auto sqrt(const A& a) {
     return pow<1, 2>(a);
 }
+template <Expression A>
+    requires(!expr_detail::Number<A>)
+error<"brian: sqrt needs a number, got a condition: convert it with int_(condition)"> sqrt(const A&);
 
 /// `pow(x, y)` with a run-time exponent: only for a dimensionless base, since the unit of
 /// the result must be known at compile time.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::DimensionlessNumber<A> && detail::DimensionlessNumber<B>
+    requires AnyExpression<A, B> && expr_detail::DimensionlessNumber<A> && expr_detail::DimensionlessNumber<B>
 constexpr auto pow(const A& a, const B& b) {
     return make_node<op::pow>(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::DimensionlessNumber<A> || !detail::DimensionlessNumber<B>)
-error<detail::message("brian: pow(x, y) with a run-time exponent needs dimensionless x and y, got ",
-                      detail::unit_label<operand_unit<A>>().view(), " and ",
-                      detail::unit_label<operand_unit<B>>().view(),
+    requires AnyExpression<A, B> && (!expr_detail::DimensionlessNumber<A> || !expr_detail::DimensionlessNumber<B>)
+error<expr_detail::message("brian: pow(x, y) with a run-time exponent needs dimensionless x and y, got ",
+                      expr_detail::unit_label<operand_unit<A>>().view(), " and ",
+                      expr_detail::unit_label<operand_unit<B>>().view(),
                       ": for a dimensioned base write pow<2>(x) (compile-time exponent)")>
 pow(const A&, const B&);
 

@@ -46,7 +46,7 @@ struct where {
 };
 }  // namespace op
 
-namespace detail {
+namespace expr_detail {
 
 template <class UA, class UB>
 constexpr message_text comparison_error() {
@@ -67,17 +67,17 @@ template <class A, class B>
 concept Conditions = std::is_same_v<operand_unit<A>, boolean_unit> &&
                      std::is_same_v<operand_unit<B>, boolean_unit>;
 
-}  // namespace detail
+}  // namespace expr_detail
 
 #define BRIAN_COMPARISON(symbol, tag)                                                      \
     template <Operand A, Operand B>                                                        \
-        requires AnyExpression<A, B> && detail::SameUnitNumbers<A, B>                      \
+        requires AnyExpression<A, B> && expr_detail::SameUnitNumbers<A, B>                      \
     constexpr auto operator symbol(const A& a, const B& b) {                               \
         return make_node<op::tag>(as_expr(a), as_expr(b));                                 \
     }                                                                                      \
     template <Operand A, Operand B>                                                        \
-        requires AnyExpression<A, B> && (!detail::SameUnitNumbers<A, B>)                   \
-    error<detail::comparison_error<operand_unit<A>, operand_unit<B>>()> operator symbol(   \
+        requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>)                   \
+    error<expr_detail::comparison_error<operand_unit<A>, operand_unit<B>>()> operator symbol(   \
         const A&, const B&);
 
 /// Comparisons need one unit on both sides and give a condition.
@@ -91,23 +91,23 @@ BRIAN_COMPARISON(!=, ne)
 
 /// `a && b` (also spelled `a and b`), on conditions.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::Conditions<A, B>
+    requires AnyExpression<A, B> && expr_detail::Conditions<A, B>
 constexpr auto operator&&(const A& a, const B& b) {
     return make_node<op::and_>(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::Conditions<A, B>)
-error<detail::logic_error<operand_unit<A>, operand_unit<B>>("and")> operator&&(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::Conditions<A, B>)
+error<expr_detail::logic_error<operand_unit<A>, operand_unit<B>>("and")> operator&&(const A&, const B&);
 
 /// `a || b` (also spelled `a or b`), on conditions.
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && detail::Conditions<A, B>
+    requires AnyExpression<A, B> && expr_detail::Conditions<A, B>
 constexpr auto operator||(const A& a, const B& b) {
     return make_node<op::or_>(as_expr(a), as_expr(b));
 }
 template <Operand A, Operand B>
-    requires AnyExpression<A, B> && (!detail::Conditions<A, B>)
-error<detail::logic_error<operand_unit<A>, operand_unit<B>>("or")> operator||(const A&, const B&);
+    requires AnyExpression<A, B> && (!expr_detail::Conditions<A, B>)
+error<expr_detail::logic_error<operand_unit<A>, operand_unit<B>>("or")> operator||(const A&, const B&);
 
 /// `!a` (also spelled `not a`), on a condition.
 template <Expression A>
@@ -117,9 +117,9 @@ constexpr auto operator!(const A& a) {
 }
 template <Expression A>
     requires(!is_boolean<A>)
-error<detail::message("brian: `not` needs a condition, got ", detail::unit_label<unit_of<A>>().view())> operator!(const A&);
+error<expr_detail::message("brian: `not` needs a condition, got ", expr_detail::unit_label<unit_of<A>>().view())> operator!(const A&);
 
-namespace detail {
+namespace expr_detail {
 template <class C, class A, class B>
 constexpr message_text where_error() {
     constexpr auto c = unit_label<operand_unit<C>>();
@@ -133,16 +133,16 @@ constexpr message_text where_error() {
 }
 template <class C, class A, class B>
 concept ValidWhere = std::is_same_v<operand_unit<C>, boolean_unit> && SameUnitNumbers<A, B>;
-}  // namespace detail
+}  // namespace expr_detail
 
 /// `where(condition, a, b)`: a where the condition holds, else b (both evaluated).
 template <Operand C, Operand A, Operand B>
-    requires AnyExpression<C, A, B> && detail::ValidWhere<C, A, B>
+    requires AnyExpression<C, A, B> && expr_detail::ValidWhere<C, A, B>
 constexpr auto where(const C& c, const A& a, const B& b) {
     return make_node<op::where>(as_expr(c), as_expr(a), as_expr(b));
 }
 template <Operand C, Operand A, Operand B>
-    requires AnyExpression<C, A, B> && (!detail::ValidWhere<C, A, B>)
-error<detail::where_error<C, A, B>()> where(const C&, const A&, const B&);
+    requires AnyExpression<C, A, B> && (!expr_detail::ValidWhere<C, A, B>)
+error<expr_detail::where_error<C, A, B>()> where(const C&, const A&, const B&);
 
 }  // namespace brian::expr

@@ -10,7 +10,7 @@
 
 namespace brian::expr {
 
-namespace detail {
+namespace expr_detail {
 
 // Precedence levels of Brian's (Python's) expression syntax, loosest first.
 enum precedence : int { p_or = 1, p_and, p_not, p_compare, p_add, p_mul, p_unary, p_power, p_atom };
@@ -27,7 +27,7 @@ inline std::string wrap(const printed& p, int needed) {
 template <class U>
 printed print_constant(double value) {
     if constexpr (std::is_same_v<U, dimensionless_t>) {
-        auto text = units::detail::format_number(value);
+        auto text = units::units_detail::format_number(value);
         return {text, value < 0 ? p_unary : p_atom};
     } else {
         // "-49 mV" becomes Brian's "-49*mV", "1 mV" just "mV", "1000 1/V" "1000/V".
@@ -90,13 +90,13 @@ printed print(const E& e) {
     else return print_node(e);
 }
 
-}  // namespace detail
+}  // namespace expr_detail
 
 /// An expression in Brian 2's syntax, with symbol names and constants with units, e.g.
 /// `(ge + gi - (v - -49*mV)) / (20*ms)`. For messages, export and debugging.
 template <Expression E>
 std::string to_string(const E& e) {
-    return detail::print(e).text;
+    return expr_detail::print(e).text;
 }
 
 /// A statement or statement sequence in Brian 2's syntax, one statement per line.

@@ -77,7 +77,7 @@ constexpr auto statements(const S&... s) {
                       std::tuple_cat(as_tuple(s)...));
 }
 
-namespace detail {
+namespace expr_detail {
 
 template <class Target, class Value>
 constexpr message_text assignment_error(std::string_view op) {
@@ -96,14 +96,14 @@ concept Assignable = Operand<Value> && std::is_same_v<operand_unit<Value>, unit_
 template <class Target, class Value>
 concept Scalable = Operand<Value> && std::is_same_v<operand_unit<Value>, dimensionless_t>;
 
-}  // namespace detail
+}  // namespace expr_detail
 
 template <class Op, class Target, class Value>
 struct assignment_rule {
     static constexpr bool valid = std::is_same_v<Op, op::mul_assign> || std::is_same_v<Op, op::div_assign>
-                                      ? detail::Scalable<Target, Value>
-                                      : detail::Assignable<Target, Value>;
-    static constexpr auto message = detail::assignment_error<Target, Value>(Op::spelling);
+                                      ? expr_detail::Scalable<Target, Value>
+                                      : expr_detail::Assignable<Target, Value>;
+    static constexpr auto message = expr_detail::assignment_error<Target, Value>(Op::spelling);
     static constexpr auto make(const Target& t, const Value& v) {
         return statement<Op, Target, expr_t<Value>>{t, as_expr(v)};
     }

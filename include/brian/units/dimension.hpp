@@ -61,7 +61,7 @@ struct dimension {
     }
 };
 
-namespace detail {
+namespace units_detail {
 
 template <class BaseDim>
 constexpr int base_index() {
@@ -97,13 +97,13 @@ struct dimension_list<bu::unit<Dim, System, Enable>> {
     using type = Dim;
 };
 
-}  // namespace detail
+}  // namespace units_detail
 
 /// The dimension of a Boost.Units unit type, as data.
 template <Unit U>
 constexpr dimension dimension_of() {
     dimension d;
-    detail::collect<typename detail::dimension_list<U>::type>::into(d);
+    units_detail::collect<typename units_detail::dimension_list<U>::type>::into(d);
     return d;
 }
 

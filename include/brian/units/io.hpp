@@ -9,7 +9,7 @@
 
 namespace brian::units {
 
-namespace detail {
+namespace units_detail {
 
 struct si_prefix {
     const char* symbol;
@@ -33,26 +33,26 @@ inline bool prefixable(std::string_view name) {
     return false;
 }
 
-}  // namespace detail
+}  // namespace units_detail
 
 /// Formats a value given in SI units with a display unit Brian would choose:
 /// `-70 mV`, `20 ms`, `3.2 nS`, `0.5 V/s` (compound units stay unprefixed), `0.3`.
 inline std::string format_quantity(double si_value, const dimension& dim) {
     const auto name = unit_name(dim);
     std::string_view symbol = name.view();
-    if (dim.is_dimensionless()) return detail::format_number(si_value);
-    if (!detail::prefixable(symbol) || si_value == 0.0 || !std::isfinite(si_value))
-        return detail::format_number(si_value) + " " + std::string(symbol);
+    if (dim.is_dimensionless()) return units_detail::format_number(si_value);
+    if (!units_detail::prefixable(symbol) || si_value == 0.0 || !std::isfinite(si_value))
+        return units_detail::format_number(si_value) + " " + std::string(symbol);
     // Mass takes its prefix on the gram.
     const bool grams = symbol == "kg";
     const double value = grams ? si_value * 1e3 : si_value;
     const std::string_view base = grams ? std::string_view("g") : symbol;
     const int exp10 = static_cast<int>(std::floor(std::log10(std::abs(value))));
-    const auto* best = &detail::display_prefixes[8];
-    for (const auto& p : detail::display_prefixes)
+    const auto* best = &units_detail::display_prefixes[8];
+    for (const auto& p : units_detail::display_prefixes)
         if (p.exponent <= exp10) best = &p;
-    if (exp10 < -24) best = &detail::display_prefixes[0];
-    return detail::format_number(value / std::pow(10.0, best->exponent)) + " " + best->symbol +
+    if (exp10 < -24) best = &units_detail::display_prefixes[0];
+    return units_detail::format_number(value / std::pow(10.0, best->exponent)) + " " + best->symbol +
            std::string(base);
 }
 

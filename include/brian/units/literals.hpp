@@ -5,14 +5,20 @@
 /// User-defined literals for the units neuroscience models use: `-70_mV`, `20_ms`,
 /// `1.5_nA`, `6_nS`, `15_Hz`, `200_pF`, `100_Mohm`, `20000_um2`. Compound units are
 /// products: `1 * uF / cm2`.
+namespace brian::units::literal_lookup {
+// Qualified lookup through here finds both the prefixed units and the one-letter symbols.
+using namespace brian::units;
+using namespace brian::units::symbols;
+}  // namespace brian::units::literal_lookup
+
 namespace brian::literals {
 
 #define BRIAN_LITERAL(name)                                                                \
     constexpr auto operator""_##name(long double x) {                                      \
-        return static_cast<double>(x) * ::brian::units::name;                              \
+        return static_cast<double>(x) * ::brian::units::literal_lookup::name;                              \
     }                                                                                      \
     constexpr auto operator""_##name(unsigned long long x) {                               \
-        return static_cast<double>(x) * ::brian::units::name;                              \
+        return static_cast<double>(x) * ::brian::units::literal_lookup::name;                              \
     }
 
 BRIAN_LITERAL(V) BRIAN_LITERAL(mV) BRIAN_LITERAL(uV)

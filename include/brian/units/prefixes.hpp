@@ -62,7 +62,6 @@ BRIAN_UNIT(lux, lx)
 
 // Mass: the prefixes go on the gram (`mg`, `ug`); `kilogram` is the base unit.
 inline constexpr auto gram = make_quantity(1e-3, kilogram);
-inline constexpr auto g = gram;
 #define BRIAN_GRAM(pre, factor)                                                            \
     inline constexpr auto pre##gram = make_quantity((factor) * 1e-3, kilogram);          \
     inline constexpr auto pre##g = pre##gram;
@@ -75,23 +74,25 @@ BRIAN_GRAM(P, 1e15) BRIAN_GRAM(E, 1e18) BRIAN_GRAM(Z, 1e21) BRIAN_GRAM(Y, 1e24)
 // Squares and cubes of the unprefixed units (`metre2`, `m3`).
 inline constexpr auto metre2 = metre * metre;
 inline constexpr auto metre3 = metre * metre * metre;
-inline constexpr auto m2 = metre2;
-inline constexpr auto m3 = metre3;
 inline constexpr auto second2 = second * second;
-inline constexpr auto s2 = second2;
 inline constexpr auto volt2 = volt * volt;
-inline constexpr auto V2 = volt2;
 
 // Concentrations, as Brian 2 defines them: molar = mol/l.
 inline constexpr auto litre = make_quantity(1e-3, metre * metre * metre);
 inline constexpr auto liter = litre;
-inline constexpr auto l = litre;
 inline constexpr auto molar = make_quantity(1e3, mole / (metre * metre * metre));
 inline constexpr auto mmolar = make_quantity(1.0, mole / (metre * metre * metre));
 inline constexpr auto umolar = make_quantity(1e-3, mole / (metre * metre * metre));
-inline constexpr auto M = molar;
 inline constexpr auto mM = mmolar;
 inline constexpr auto uM = umolar;
+
+namespace symbols {
+inline constexpr auto g = gram;
+inline constexpr auto l = litre;
+inline constexpr auto M = molar;
+inline constexpr auto m2 = metre2;
+inline constexpr auto m3 = metre3;
+}  // namespace symbols
 
 #undef BRIAN_GRAM
 #undef BRIAN_UNIT

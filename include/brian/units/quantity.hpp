@@ -97,7 +97,6 @@ inline constexpr si_unit<si::current> amp{};
 inline constexpr si_unit<si::current> ampere{};
 inline constexpr si_unit<si::temperature> kelvin{};
 inline constexpr si_unit<si::amount> mole{};
-inline constexpr si_unit<si::amount> mol{};
 inline constexpr si_unit<si::luminous_intensity> candela{};
 // ... the derived units Brian names ...
 inline constexpr si_unit<si::dimensionless> dimensionless{};
@@ -122,7 +121,11 @@ inline constexpr si_unit<si::dose_equivalent> sievert{};
 inline constexpr si_unit<si::catalytic_activity> katal{};
 inline constexpr si_unit<si::luminous_intensity> lumen{};  // cd·sr, and sr is dimensionless
 inline constexpr si_unit<decltype(si::luminous_intensity{} / si::area{})> lux{};
-// ... and their symbols (no `N` for newton: `N` is the group size in equations).
+// ... and their one-letter symbols. Brian 2 does not export these (a model's `C` or `V`
+// would clash), so neither does `using namespace brian`: write `units::symbols::V`, or
+// `using namespace brian::units::symbols;` where wanted. Hz and ohm are everywhere.
+inline constexpr auto Hz = hertz;
+namespace symbols {
 inline constexpr auto m = metre;
 inline constexpr auto s = second;
 inline constexpr auto A = amp;
@@ -130,7 +133,6 @@ inline constexpr auto K = kelvin;
 inline constexpr auto cd = candela;
 inline constexpr auto rad = radian;
 inline constexpr auto sr = steradian;
-inline constexpr auto Hz = hertz;
 inline constexpr auto Pa = pascal;
 inline constexpr auto J = joule;
 inline constexpr auto W = watt;
@@ -147,6 +149,8 @@ inline constexpr auto Sv = sievert;
 inline constexpr auto kat = katal;
 inline constexpr auto lm = lumen;
 inline constexpr auto lx = lux;
+inline constexpr auto mol = mole;
+}  // namespace symbols
 
 /// `value * unit` as a constant expression, the value given in that unit.
 template <Unit U>

@@ -11,7 +11,7 @@ namespace brian::units {
 inline constexpr std::size_t unit_name_capacity = 63;
 using unit_name_text = fixed_string<unit_name_capacity + 1>;
 
-namespace detail {
+namespace units_detail {
 
 struct named_dimension {
     std::string_view symbol;
@@ -108,20 +108,20 @@ constexpr bool try_compound(builder& b, const dimension& d) {
     return false;
 }
 
-}  // namespace detail
+}  // namespace units_detail
 
 /// A readable name for a dimension: "V", "mV" never (no prefixes here), "V/s", "S/m^2",
 /// "s^-1/2", falling back to SI base units ("m^2 kg s^-4 A^-1") for anything exotic.
 constexpr unit_name_text unit_name(const dimension& d) {
-    detail::builder b;
+    units_detail::builder b;
     if (d.is_dimensionless()) b << "1";
-    else if (!detail::try_single(b, d) && !detail::try_compound(b, d)) {
+    else if (!units_detail::try_single(b, d) && !units_detail::try_compound(b, d)) {
         bool first = true;
         for (int k = 0; k < base_count; ++k) {
             if (d.e[k].is_zero()) continue;
             if (!first) b << " ";
             first = false;
-            b << detail::base_symbols[k];
+            b << units_detail::base_symbols[k];
             b.power(d.e[k]);
         }
     }

@@ -6,7 +6,7 @@
 
 namespace brian::expr {
 
-namespace detail {
+namespace expr_detail {
 
 template <class List, class S>
 struct append_unique;
@@ -47,11 +47,11 @@ struct symbols_of_impl<node<Op, Args...>> {
     using type = typename concat_unique<type_list<>, typename symbols_of_impl<Args>::type...>::type;
 };
 
-}  // namespace detail
+}  // namespace expr_detail
 
 /// The named symbols an expression reads, each once, in order of first appearance.
 template <class E>
-using symbols_of = typename detail::symbols_of_impl<E>::type;
+using symbols_of = typename expr_detail::symbols_of_impl<E>::type;
 
 /// Whether `E` contains `X` (a symbol, matched by name, or a built-in such as `t`).
 template <class E, class X>

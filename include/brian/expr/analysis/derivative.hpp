@@ -15,7 +15,7 @@ namespace brian::expr {
 template <class X, Expression E>
 constexpr auto derivative(const E& e);
 
-namespace detail {
+namespace expr_detail {
 
 template <class X, class Op, class... Args>
 constexpr auto derivative_of_node(const node<Op, Args...>& n) {
@@ -81,13 +81,13 @@ constexpr auto derivative_of_node(const node<Op, Args...>& n) {
     }
 }
 
-}  // namespace detail
+}  // namespace expr_detail
 
 template <class X, Expression E>
 constexpr auto derivative(const E& e) {
     using U = decltype(unit_of<E>{} / unit_of<X>{});
     if constexpr (same_symbol<E, X> || (!is_symbol<X> && std::is_same_v<E, X>)) return one{};
-    else if constexpr (is_node<E>) return detail::derivative_of_node<X>(e);
+    else if constexpr (is_node<E>) return expr_detail::derivative_of_node<X>(e);
     else return zero<U>{};
 }
 

@@ -5,7 +5,7 @@
 
 namespace brian::expr {
 
-namespace detail {
+namespace expr_detail {
 
 // Operations whose result jumps or is not smooth in their arguments: an expression that
 // passes X through one of them is not linear in X even where its derivative looks so.
@@ -29,12 +29,12 @@ inline constexpr bool nonsmooth_in = [] {
     }
 }();
 
-}  // namespace detail
+}  // namespace expr_detail
 
 /// Whether `E` is linear (affine) in `X`: E = A·X + B with A and B free of X.
 template <class E, class X>
 inline constexpr bool is_linear_in =
-    !detail::nonsmooth_in<E, X> && !depends_on<decltype(derivative<X>(std::declval<const E&>())), X>;
+    !expr_detail::nonsmooth_in<E, X> && !depends_on<decltype(derivative<X>(std::declval<const E&>())), X>;
 
 /// The coefficients of `e = a·X + b` for an expression linear in `X`: `a` is the
 /// derivative, `b` is `e` with X set to zero.
@@ -48,16 +48,16 @@ constexpr auto linear_coefficients(const E& e) {
     return coefficients{derivative<X>(e), substitute<X>(e, zero<unit_of<X>>{})};
 }
 
-namespace detail {
+namespace expr_detail {
 template <class E, class Y, class... Xs>
 inline constexpr bool coefficient_free_of =
     !(depends_on<decltype(derivative<Y>(std::declval<const E&>())), Xs> || ...);
-}  // namespace detail
+}  // namespace expr_detail
 
 /// Whether `E` is linear in all of `Xs` jointly: no product of two of them, no
 /// coefficient that involves any of them (a linear system: `method::exact` applies).
 template <class E, class... Xs>
 inline constexpr bool is_linear_in_all =
-    (!detail::nonsmooth_in<E, Xs> && ...) && (detail::coefficient_free_of<E, Xs, Xs...> && ...);
+    (!expr_detail::nonsmooth_in<E, Xs> && ...) && (expr_detail::coefficient_free_of<E, Xs, Xs...> && ...);
 
 }  // namespace brian::expr

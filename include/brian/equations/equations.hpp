@@ -1,0 +1,187 @@
+#pragma once
+
+#include <tuple>
+
+#include "brian/equations/ode.hpp"
+#include "brian/expr/analysis/dependencies.hpp"
+#include "brian/expr/analysis/substitute.hpp"
+#include "brian/expr/statement.hpp"
+
+namespace brian {
+
+template <class T>
+inline constexpr bool is_ode = false;
+template <class X, class R, unsigned F>
+inline constexpr bool is_ode<ode<X, R, F>> = true;
+
+/// A subexpression definition in `equations(...)`: `I = gl * (El - v)`.
+template <class T>
+inline constexpr bool is_definition = false;
+template <expr::symbol_kind K, fixed_string N, class U, class E>
+inline constexpr bool is_definition<expr::statement<expr::op::assign, expr::symbol<K, N, U>, E>> =
+    K == expr::symbol_kind::subexpression;
+
+/// A model's equations: the differential equations and the subexpression definitions,
+/// validated as a whole (one equation per variable, no cycle among subexpressions).
+template <class Odes, class Definitions>
+struct equation_set;
+
+template <class... Odes, class... Defs>
+struct equation_set<expr::type_list<Odes...>, expr::type_list<Defs...>> {
+    using states = expr::type_list<typename Odes::variable...>;
+    using odes = expr::type_list<Odes...>;
+    using subexpressions = expr::type_list<typename Defs::target_type...>;
+    std::tuple<Odes...> equations;
+    std::tuple<Defs...> definitions;
+
+    static constexpr std::size_t state_count = sizeof...(Odes);
+};
+
+namespace detail {
+
+template <class T>
+using decay = std::remove_cvref_t<T>;
+
+template <class Pred, class... T>
+constexpr auto filter_tuple(const T&... items) {
+    return std::tuple_cat([&]<class X>(const X& x) {
+        if constexpr (Pred::template test<X>) return std::tuple<X>{x};
+        else return std::tuple<>{};
+    }(items)...);
+}
+struct ode_pred {
+    template <class X>
+    static constexpr bool test = is_ode<X>;
+};
+struct definition_pred {
+    template <class X>
+    static constexpr bool test = is_definition<X>;
+};
+
+template <class Tuple>
+struct as_list;
+template <class... T>
+struct as_list<std::tuple<T...>> {
+    using type = expr::type_list<T...>;
+};
+
+// Names of what a set defines, for the duplicate and cycle checks.
+template <class... T>
+constexpr int count_named(std::string_view name) {
+    return ((T::name.view() == name ? 1 : 0) + ... + 0);
+}
+
+/// Whether a definition's expression reads the symbol called `name`.
+template <class Def>
+constexpr bool reads(std::string_view name) {
+    return []<class... S>(expr::type_list<S...>, std::string_view n) {
+        return ((S::name.view() == n) || ...);
+    }(expr::symbols_of<expr::unflagged_t<typename Def::value_type>>{}, name);
+}
+
+/// Whether some subexpression reaches itself through the definitions: a cycle.
+template <class... Defs>
+constexpr bool has_cycle() {
+    constexpr std::size_t n = sizeof...(Defs);
+    if constexpr (n == 0) return false;
+    else {
+        std::string_view names[n] = {Defs::target_type::name.view()...};
+        bool reach[n][n]{};
+        std::size_t row = 0;
+        (
+            [&] {
+                for (std::size_t col = 0; col < n; ++col)
+                    reach[row][col] = reads<Defs>(names[col]);
+                ++row;
+            }(),
+            ...);
+        for (std::size_t k = 0; k < n; ++k)  // transitive closure (Warshall)
+            for (std::size_t a = 0; a < n; ++a)
+                for (std::size_t b = 0; b < n; ++b) reach[a][b] = reach[a][b] || (reach[a][k] && reach[k][b]);
+        for (std::size_t a = 0; a < n; ++a)
+            if (reach[a][a]) return true;
+        return false;
+    }
+}
+
+template <class... Items>
+constexpr expr::expr_detail::message_text equations_error() {
+    using namespace std::literals;
+    constexpr bool all_known = ((is_ode<decay<Items>> || is_definition<decay<Items>>) && ...);
+    if constexpr (!all_known) {
+        return expr::expr_detail::message(
+            "brian: equations(...) takes `d(x)/dt = rhs` and subexpression definitions `s = expr`; "
+            "for a reset or synaptic statement use reset(...) or on_pre(...)");
+    } else {
+        using odes = typename as_list<decltype(filter_tuple<ode_pred>(std::declval<decay<Items>>()...))>::type;
+        using defs = typename as_list<decltype(filter_tuple<definition_pred>(std::declval<decay<Items>>()...))>::type;
+        return []<class... O, class... D>(expr::type_list<O...>, expr::type_list<D...>) {
+            expr::expr_detail::message_text out;
+            bool done = false;
+            (
+                [&] {
+                    if (!done && count_named<typename O::variable...>(O::variable::name.view()) > 1)
+                        out = expr::expr_detail::message("brian: two equations for ", O::variable::name.view()),
+                        done = true;
+                }(),
+                ...);
+            (
+                [&] {
+                    if (!done && count_named<typename D::target_type...>(D::target_type::name.view()) > 1)
+                        out = expr::expr_detail::message("brian: subexpression ", D::target_type::name.view(),
+                                                    " is defined twice"),
+                        done = true;
+                }(),
+                ...);
+            if (!done && has_cycle<D...>())
+                out = expr::expr_detail::message(
+                    "brian: the subexpressions depend on each other in a cycle; each must be computable from "
+                    "states, parameters and constants");
+            return out;
+        }(odes{}, defs{});
+    }
+}
+
+}  // namespace detail
+
+/// `equations(d(v)/dt = ..., d(w)/dt = ..., I = ...)`: a model's equations.
+template <class... Items>
+    requires(detail::equations_error<Items...>().size() == 0)
+constexpr auto equations(const Items&... items) {
+    auto odes = detail::filter_tuple<detail::ode_pred>(items...);
+    auto defs = detail::filter_tuple<detail::definition_pred>(items...);
+    using set = equation_set<typename detail::as_list<decltype(odes)>::type,
+                             typename detail::as_list<decltype(defs)>::type>;
+    return set{odes, defs};
+}
+template <class... Items>
+    requires(detail::equations_error<Items...>().size() != 0)
+error<detail::equations_error<Items...>()> equations(const Items&...);
+
+namespace detail {
+template <class E, class Def, class... Rest>
+constexpr auto substitute_each(const E& e, const Def& def, const Rest&... rest) {
+    auto once = expr::substitute<typename Def::target_type>(e, expr::strip_flags(def.value));
+    if constexpr (sizeof...(Rest) == 0) return once;
+    else return substitute_each(once, rest...);
+}
+template <std::size_t Passes, class E, class... Defs>
+constexpr auto substitute_passes(const E& e, const Defs&... defs) {
+    if constexpr (Passes == 0) return e;
+    else return substitute_passes<Passes - 1>(substitute_each(e, defs...), defs...);
+}
+}  // namespace detail
+
+/// `e` with every subexpression replaced by its definition, recursively, as the generated
+/// code inlines them. n passes resolve chains of n definitions (cycles were rejected).
+template <class Set, class E>
+constexpr auto inline_subexpressions(const Set& set, const E& e) {
+    return std::apply(
+        [&](const auto&... defs) {
+            if constexpr (sizeof...(defs) == 0) return e;
+            else return detail::substitute_passes<sizeof...(defs)>(e, defs...);
+        },
+        set.definitions);
+}
+
+}  // namespace brian
