@@ -94,7 +94,7 @@ struct power {
     template <class A>
     using result_unit = decltype(bu::pow<bu::static_rational<Num, Den>>(A{}));
     static constexpr int num = Num, den = Den;
-    static double apply(double x) {
+    static constexpr double apply(double x) {  // constant-evaluable for the integer powers
         if constexpr (Den == 1 && Num == 2) return x * x;
         else if constexpr (Den == 1 && Num == 3) return x * x * x;
         else if constexpr (Den == 1 && Num == -1) return 1.0 / x;

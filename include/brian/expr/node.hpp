@@ -67,7 +67,11 @@ struct node<Op, A, B> {
     B b;
     template <class Ctx>
     constexpr auto eval(Ctx& ctx) const {
-        return Op::apply(a.eval(ctx), b.eval(ctx));
+        // Left to right, whatever the compiler's argument order: random draws are
+        // reproducible across compilers.
+        const auto x = a.eval(ctx);
+        const auto y = b.eval(ctx);
+        return Op::apply(x, y);
     }
     template <class F>
     constexpr auto visit(F&& f) const {
@@ -86,7 +90,10 @@ struct node<Op, A, B, C> {
     C c;
     template <class Ctx>
     constexpr auto eval(Ctx& ctx) const {
-        return Op::apply(a.eval(ctx), b.eval(ctx), c.eval(ctx));
+        const auto x = a.eval(ctx);  // left to right, as above
+        const auto y = b.eval(ctx);
+        const auto z = c.eval(ctx);
+        return Op::apply(x, y, z);
     }
     template <class F>
     constexpr auto visit(F&& f) const {

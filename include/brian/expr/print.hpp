@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "brian/expr/builtins.hpp"
 #include "brian/expr/functions.hpp"
@@ -24,6 +26,26 @@ inline std::string wrap(const printed& p, int needed) {
     return p.level < needed ? "(" + p.text + ")" : p.text;
 }
 
+/// A unit name in Brian's (Python's) syntax: "S/m^2" is "S/m**2", "s^-1/2" is
+/// "s**(-1/2)", the fallback "m^2 kg s^-3" is "m**2*kg*s**-3".
+inline printed python_unit(std::string_view name) {
+    printed out{"", p_atom};
+    for (std::size_t k = 0; k < name.size(); ++k) {
+        if (name[k] == '^') {  // the exponent runs to the next space or the end
+            const auto end = std::min(name.find(' ', k), name.size());
+            const auto exponent = std::string(name.substr(k + 1, end - k - 1));
+            out.text += "**" + (exponent.find('/') == std::string::npos ? exponent : "(" + exponent + ")");
+            out.level = std::min<int>(out.level, p_power);
+            k = end - 1;
+        } else {
+            const bool product = name[k] == ' ' || name[k] == '*' || name[k] == '/';
+            out.text += name[k] == ' ' ? '*' : name[k];
+            if (product) out.level = p_mul;
+        }
+    }
+    return out;
+}
+
 template <class U>
 printed print_constant(double value) {
     if constexpr (std::is_same_v<U, dimensionless_t>) {
@@ -33,10 +55,11 @@ printed print_constant(double value) {
         // "-49 mV" becomes Brian's "-49*mV", "1 mV" just "mV", "1000 1/V" "1000/V".
         auto text = units::format_quantity(value, units::dimension_of<U>());
         const auto space = text.find(' ');
-        const std::string number = text.substr(0, space), unit = text.substr(space + 1);
-        if (number == "1") return {unit, unit.find('/') == std::string::npos ? p_atom : p_mul};
-        if (unit.rfind("1/", 0) == 0) return {number + unit.substr(1), p_mul};
-        return {number + "*" + unit, p_mul};
+        const std::string number = text.substr(0, space);
+        const printed unit = python_unit(std::string_view(text).substr(space + 1));
+        if (number == "1") return unit;
+        if (unit.text.rfind("1/", 0) == 0) return {number + unit.text.substr(1), p_mul};
+        return {number + "*" + unit.text, p_mul};
     }
 }
 

@@ -69,7 +69,7 @@ concept Statement = std::remove_cvref_t<S>::is_statement;
 /// Builds a sequence from statements and nested sequences, flattened.
 template <Statement... S>
 constexpr auto statements(const S&... s) {
-    auto as_tuple = []<class X>(const X& x) {
+    [[maybe_unused]] auto as_tuple = []<class X>(const X& x) {  // unused by statements()
         if constexpr (requires { typename X::statements; }) return x.items;
         else return std::tuple<X>{x};
     };

@@ -51,13 +51,13 @@ struct symbols_of_impl<node<Op, Args...>> {
 
 /// The named symbols an expression reads, each once, in order of first appearance.
 template <class E>
-using symbols_of = typename expr_detail::symbols_of_impl<E>::type;
+using symbols_of = typename expr_detail::symbols_of_impl<std::remove_cvref_t<E>>::type;
 
 /// Whether `E` contains `X` (a symbol, matched by name, or a built-in such as `t`).
 template <class E, class X>
 inline constexpr bool depends_on = [] {
     if constexpr (is_symbol<E>) return same_symbol<E, X>;
-    else if constexpr (std::is_same_v<E, X>) return true;
+    else if constexpr (std::is_same_v<std::remove_cvref_t<E>, std::remove_cvref_t<X>>) return true;
     else if constexpr (is_node<E>)
         return []<class... A>(type_list<A...>) { return (depends_on<A, X> || ...); }(typename E::args{});
     else return false;

@@ -86,7 +86,7 @@ constexpr auto derivative_of_node(const node<Op, Args...>& n) {
 template <class X, Expression E>
 constexpr auto derivative(const E& e) {
     using U = decltype(unit_of<E>{} / unit_of<X>{});
-    if constexpr (same_symbol<E, X> || (!is_symbol<X> && std::is_same_v<E, X>)) return one{};
+    if constexpr (same_symbol<E, X> || (!is_symbol<X> && std::is_same_v<E, std::remove_cvref_t<X>>)) return one{};
     else if constexpr (is_node<E>) return expr_detail::derivative_of_node<X>(e);
     else return zero<U>{};
 }

@@ -17,11 +17,12 @@ constexpr auto rebuild(const Args&... args) {
     else return make_node<Op>(args...);
 }
 
-/// `e` with every occurrence of the symbol `X` replaced by `by` (same unit).
+/// `e` with every occurrence of `X` (a symbol, matched by name, or a built-in such as
+/// `xi`) replaced by `by` (same unit).
 template <class X, Expression E, Expression By>
 constexpr auto substitute(const E& e, const By& by) {
     static_assert(std::is_same_v<unit_of<X>, unit_of<By>>, "brian: substitution must keep the unit");
-    if constexpr (same_symbol<E, X>) return by;
+    if constexpr (same_symbol<E, X> || (!is_symbol<X> && std::is_same_v<std::remove_cvref_t<E>, X>)) return by;
     else if constexpr (is_node<E>)
         return e.visit([&](const auto&... args) { return rebuild<typename E::op>(substitute<X>(args, by)...); });
     else return e;

@@ -1,0 +1,6 @@
+#pragma once
+
+/// Layer 5: neuron groups, subgroups and inputs.
+#include "brian/groups/neuron_group.hpp"
+#include "brian/groups/subgroup.hpp"
+#include "brian/groups/variable_view.hpp"

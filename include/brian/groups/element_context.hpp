@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+
+#include "brian/groups/layout.hpp"
+#include "brian/random/philox.hpp"
+
+namespace brian {
+
+/// The evaluation context of a group's generated loops: element `i`'s variables in the
+/// group's structure-of-arrays storage, its shared variables, time, and its random stream.
+/// With `LocalStates` the state variables are read from `x` instead (an integrator's
+/// registers or intermediate stage); statements always write the storage.
+template <class Layout, bool LocalStates>
+struct element_context {
+    double* const* arrays = nullptr;
+    double* shared = nullptr;
+    const double* x = nullptr;
+    std::size_t i = 0;       ///< absolute index into the storage
+    std::size_t offset = 0;  ///< first element of the (sub)group: `i` in expressions is i - offset
+    std::size_t n = 0;       ///< size of the (sub)group: `N` in expressions
+    double time = 0.0;
+    double step = 0.0;
+    random_stream* rng = nullptr;
+
+    template <class X>
+    double get(const X&) const {
+        constexpr std::size_t e = Layout::template element_slot<X>;
+        constexpr std::size_t s = Layout::template shared_slot<X>;
+        static_assert(e < Layout::n_per_element || s < Layout::n_shared,
+                      "brian: a variable used here is not stored by this group");
+        if constexpr (LocalStates && e < Layout::n_states) return x[e];
+        else if constexpr (e < Layout::n_per_element) return arrays[e][i];
+        else return shared[s];
+    }
+    template <class X>
+    double& ref(const X&) const {
+        constexpr std::size_t e = Layout::template element_slot<X>;
+        constexpr std::size_t s = Layout::template shared_slot<X>;
+        static_assert(e < Layout::n_per_element || s < Layout::n_shared,
+                      "brian: a variable assigned here is not stored by this group");
+        if constexpr (e < Layout::n_per_element) return arrays[e][i];
+        else return shared[s];
+    }
+
+    /// The same element with state variables read from `xs` at time t + fraction·dt.
+    element_context<Layout, true> with_states(const double* xs, double fraction) const {
+        element_context<Layout, true> c{arrays, shared, xs, i, offset, n, time + fraction * step, step, rng};
+        return c;
+    }
+
+    double t() const { return time; }
+    double dt() const { return step; }
+    std::size_t index() const { return i - offset; }
+    std::size_t size() const { return n; }
+    double uniform() const { return rng->uniform(); }
+    double normal() const { return rng->normal(); }
+    double xi() const { return rng->normal() / std::sqrt(step); }
+};
+
+}  // namespace brian

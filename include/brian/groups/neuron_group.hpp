@@ -1,0 +1,313 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "brian/groups/element_context.hpp"
+#include "brian/groups/spike_source.hpp"
+#include "brian/groups/variable_view.hpp"
+#include "brian/integrators/linear.hpp"
+#include "brian/integrators/stepper.hpp"
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/random/seed.hpp"
+
+namespace brian {
+
+template <class Group>
+class subgroup;
+
+/// A group of `n` neurons of `Model` (Brian's `NeuronGroup`): `neuron_group<cuba> P(4000)`.
+/// Its variables are inferred from the model and stored as structure-of-arrays of SI
+/// doubles. Each step runs one fused loop (`groups` slot): refractoriness, integration,
+/// threshold, spike collection; the reset runs for the spiking neurons only (`resets`).
+template <const auto& Model>
+class neuron_group {
+  public:
+    using model_type = std::remove_cvref_t<decltype(Model)>;
+    using layout = model_layout<model_type>;
+    using system = ode_system<typename model_type::equations_type>;
+    using method_type = resolved_method<typename model_type::method_type, system>;
+    static constexpr const auto& model = Model;
+    static constexpr slot_mask slots = in(slot::groups, slot::resets);
+
+    explicit neuron_group(std::size_t n, std::string name = "neurongroup")
+        : n_(n), name_(std::move(name)), id_(detail::next_object_id()) {
+        storage_.assign(layout::n_per_element * n_, 0.0);
+        for (std::size_t k = 0; k < layout::n_per_element; ++k) arrays_[k] = storage_.data() + k * n_;
+        if constexpr (model_type::has_refractory) {
+            (*this)[lastspike] = -1e4 * units::second;  // Brian's "never spiked"
+            std::fill_n(raw<not_refractory_t>(), n_, 1.0);
+        }
+    }
+
+    neuron_group(const neuron_group&) = delete;  // monitors and synapses hold its address
+    neuron_group& operator=(const neuron_group&) = delete;
+
+    std::size_t size() const { return n_; }
+    const std::string& name() const { return name_; }
+    brian::clock& clock() { return clock_; }
+    const brian::clock& clock() const { return clock_; }
+    /// Sets this group's time step (Brian's `dt=`); groups may have different ones.
+    void set_dt(units::quantity<boost::units::si::time> dt) { clock_.set_dt(dt.value()); }
+    /// Position within the slots, as Brian's `order`.
+    int order = 0;
+
+    /// A variable of the group: `G[v] = -60_mV`, `G[v][0]`, `G[v].in(mV)`.
+    template <class X>
+    auto operator[](const X&) {
+        static_assert(layout::template stores<X>,
+                      "brian: this group does not store the variable: it is not used by the model");
+        return variable_view<neuron_group, X>(*this, 0, layout::template shared_slot<X> < layout::n_shared ? 1 : n_);
+    }
+
+    /// Neurons [begin, end) as a group of their own (Brian's `G[begin:end]`).
+    subgroup<neuron_group> slice(std::size_t begin, std::size_t end);
+
+    /// Spikes of the current step.
+    spike_view spikes() const { return {spikes_, 0}; }
+    const std::vector<std::int32_t>& spike_indices() const { return spikes_; }
+    /// Indices where the custom event `Name` occurred in the current step.
+    template <fixed_string Name>
+    spike_view events() const {
+        return {event_spikes_[event_index<Name>()], 0};
+    }
+
+    // ---- Simulation protocol, driven by the network ----
+
+    void before_run() {}
+
+    void run_slot(slot s) {
+        if (s == slot::groups) update();
+        else if (s == slot::resets) reset();
+    }
+
+    /// Raw SI storage of a variable (for monitors and synapses).
+    template <class X>
+    double* raw() {
+        if constexpr (layout::template element_slot<X> < layout::n_per_element)
+            return arrays_[layout::template element_slot<X>];
+        else return shared_.data() + layout::template shared_slot<X>;
+    }
+
+    /// Evaluates `e` for element `i` (monitors record subexpressions this way).
+    template <class E>
+    double evaluate(const E& e, std::size_t i) {
+        random_stream rng(current_seed(), id_ * 4 + 3, static_cast<std::uint64_t>(clock_.step()), i);
+        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, 0, n_, clock_.t(), clock_.dt(), &rng};
+        return inline_subexpressions(Model.eqs, e).eval(ctx);
+    }
+
+    /// Sets `X` to `value` for elements [offset, offset + count): evaluated per element.
+    template <class X, class E>
+    void assign(const X&, const E& value, std::size_t offset, std::size_t count) {
+        const auto e = inline_subexpressions(Model.eqs, value);
+        const std::uint64_t call = assignments_++;
+        for (std::size_t i = offset; i < offset + count; ++i) {
+            random_stream rng(current_seed(), id_ * 4 + 2, call, i);
+            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count, clock_.t(), clock_.dt(), &rng};
+            ctx.ref(X{}) = e.eval(ctx);
+        }
+    }
+
+    void store(std::ostream& out) const {
+        write_vector(out, storage_);
+        out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
+        const std::int64_t step = clock_.step();
+        const double dt = clock_.dt();
+        out.write(reinterpret_cast<const char*>(&step), sizeof step);
+        out.write(reinterpret_cast<const char*>(&dt), sizeof dt);
+        out.write(reinterpret_cast<const char*>(&assignments_), sizeof assignments_);
+    }
+    void restore(std::istream& in) {
+        read_vector(in, storage_);
+        in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
+        std::int64_t step = 0;
+        double dt = 0;
+        in.read(reinterpret_cast<char*>(&step), sizeof step);
+        in.read(reinterpret_cast<char*>(&dt), sizeof dt);
+        in.read(reinterpret_cast<char*>(&assignments_), sizeof assignments_);
+        clock_.set_dt(dt);
+        clock_.set_step(step);
+        spikes_.clear();
+    }
+
+  private:
+    using not_refractory_t = std::remove_cvref_t<decltype(not_refractory)>;
+    using lastspike_t = std::remove_cvref_t<decltype(lastspike)>;
+    static constexpr std::size_t n_states = layout::n_states;
+    static constexpr auto events_list = Model.events.list;
+    static constexpr std::size_t n_events = std::tuple_size_v<decltype(events_list)>;
+
+    template <fixed_string Name>
+    static constexpr std::size_t event_index() {
+        std::size_t k = 0, found = n_events;
+        std::apply([&](const auto&... ev) { ((ev.name == Name ? found = k : 0, ++k), ...); }, events_list);
+        static_assert(n_events > 0, "brian: this model has no custom events");
+        return found;
+    }
+
+    static constexpr auto threshold_expr = [] {
+        if constexpr (model_type::has_threshold) return inline_subexpressions(Model.eqs, Model.threshold.condition);
+        else return 0;
+    }();
+    static constexpr auto refractory_expr = [] {
+        if constexpr (model_type::has_refractory) return inline_subexpressions(Model.eqs, Model.refractory.value);
+        else return 0;
+    }();
+
+    /// Whether the per-step loop draws random numbers (noise, rand() in the equations,
+    /// threshold or refractoriness); only then is a random stream set up per element.
+    static constexpr bool loop_is_random = [] {
+        bool r = system::stochastic;
+        std::apply([&](const auto&... f) { r = r || (expr::is_stochastic<std::remove_cvref_t<decltype(f)>> || ...); },
+                   system::rhs(Model.eqs));
+        if constexpr (model_type::has_threshold) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(threshold_expr)>>;
+        if constexpr (model_type::has_refractory) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(refractory_expr)>>;
+        return r;
+    }();
+
+    static constexpr std::array<bool, n_states> unless_refractory_flags = [] {
+        std::array<bool, n_states> flags{};
+        std::size_t k = 0;
+        std::apply([&](const auto&... ode) { ((flags[k++] = ode.unless_refractory), ...); }, Model.eqs.equations);
+        return flags;
+    }();
+    static constexpr bool any_unless_refractory = [] {
+        for (bool f : unless_refractory_flags)
+            if (f) return true;
+        return false;
+    }();
+
+    void update() {
+        const double t = clock_.t(), dt = clock_.dt();
+        const auto step = static_cast<std::uint64_t>(clock_.step());
+        element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr};
+        stepper_.begin_step(scalar);
+        spikes_.clear();
+        for (auto& e : event_spikes_) e.clear();
+
+        [[maybe_unused]] std::int64_t refractory_steps = 0;
+        [[maybe_unused]] constexpr bool refractory_constant =
+            model_type::has_refractory && !model_type::refractory_type::is_condition &&
+            expr::element_independent<std::remove_cvref_t<decltype(refractory_expr)>>;
+        if constexpr (refractory_constant) refractory_steps = clock::steps_for(refractory_expr.eval(scalar), dt);
+        [[maybe_unused]] const std::int64_t now_steps = clock::steps_for(t, dt);
+
+        for (std::size_t i = 0; i < n_; ++i) {
+            double x[n_states == 0 ? 1 : n_states];
+            for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays_[j][i];
+            [[maybe_unused]] random_stream rng = loop_is_random ? random_stream(current_seed(), id_ * 4, step, i)
+                                                                : random_stream(0, 0, 0, 0);
+            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, &rng};
+
+            // Refractoriness: Brian's not_refractory, computed from the state at t.
+            [[maybe_unused]] bool active = true;
+            if constexpr (model_type::has_refractory) {
+                double& nr = arrays_[layout::template element_slot<not_refractory_t>][i];
+                if constexpr (model_type::refractory_type::is_condition) {
+                    nr = (nr != 0.0 || !refractory_expr.eval(ctx)) ? 1.0 : 0.0;
+                } else {
+                    const double last = arrays_[layout::template element_slot<lastspike_t>][i];
+                    const std::int64_t ref = refractory_constant ? refractory_steps
+                                                                 : clock::steps_for(refractory_expr.eval(ctx), dt);
+                    nr = clock::steps_for(t - last, dt) >= ref ? 1.0 : 0.0;
+                }
+                active = nr != 0.0;
+            }
+
+            if constexpr (n_states > 0) {
+                double old[n_states];
+                if constexpr (any_unless_refractory)
+                    for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
+                stepper_.advance(ctx, x);
+                if constexpr (any_unless_refractory && model_type::has_refractory) {
+                    // Brian's conditional write: refractory neurons keep these values.
+                    for (std::size_t j = 0; j < n_states; ++j)
+                        if (unless_refractory_flags[j] && !active) x[j] = old[j];
+                }
+                for (std::size_t j = 0; j < n_states; ++j) arrays_[j][i] = x[j];
+            }
+
+            if constexpr (model_type::has_threshold) {
+                if (active && threshold_expr.eval(ctx)) {
+                    spikes_.push_back(static_cast<std::int32_t>(i));
+                    if constexpr (model_type::has_refractory) {
+                        arrays_[layout::template element_slot<not_refractory_t>][i] = 0.0;
+                        arrays_[layout::template element_slot<lastspike_t>][i] = t;
+                    }
+                }
+            }
+            if constexpr (n_events > 0) {
+                std::size_t k = 0;
+                std::apply(
+                    [&](const auto&... ev) {
+                        ((inline_subexpressions(Model.eqs, ev.condition).eval(ctx)
+                              ? event_spikes_[k].push_back(static_cast<std::int32_t>(i))
+                              : void(),
+                          ++k),
+                         ...);
+                    },
+                    events_list);
+            }
+        }
+    }
+
+    void reset() {
+        if constexpr (model_type::has_reset) run_statements(Model.reset.statements, spikes_, 1);
+        if constexpr (n_events > 0) {
+            std::size_t k = 0;
+            std::apply([&](const auto&... ev) { ((run_statements(ev.statements, event_spikes_[k], 4 + k), ++k), ...); },
+                       events_list);
+        }
+    }
+
+    template <class S>
+    void run_statements(const S& statements, const std::vector<std::int32_t>& who, std::size_t phase) {
+        const auto step = static_cast<std::uint64_t>(clock_.step());
+        for (std::int32_t i : who) {
+            random_stream rng(current_seed(), id_ * 4 + 1, step * 64 + phase, static_cast<std::size_t>(i));
+            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, static_cast<std::size_t>(i), 0, n_,
+                                              clock_.t(), clock_.dt(), &rng};
+            std::apply([&](const auto&... s) { (inline_statement(s).exec(ctx), ...); }, statements.items);
+        }
+    }
+
+    template <class S>
+    static constexpr auto inline_statement(const S& s) {
+        auto v = inline_subexpressions(Model.eqs, s.value);
+        return expr::statement<typename S::operation, typename S::target_type, decltype(v)>{s.target, v};
+    }
+
+    static void write_vector(std::ostream& out, const std::vector<double>& v) {
+        const std::uint64_t n = v.size();
+        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
+    }
+    static void read_vector(std::istream& in, std::vector<double>& v) {
+        std::uint64_t n = 0;
+        in.read(reinterpret_cast<char*>(&n), sizeof n);
+        v.resize(n);
+        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
+    }
+
+    std::size_t n_;
+    std::string name_;
+    std::uint32_t id_;
+    std::vector<double> storage_;
+    std::array<double*, layout::n_per_element == 0 ? 1 : layout::n_per_element> arrays_{};
+    std::array<double, layout::n_shared == 0 ? 1 : layout::n_shared> shared_{};
+    stepper<method_type, Model> stepper_;
+    std::vector<std::int32_t> spikes_;
+    std::array<std::vector<std::int32_t>, n_events == 0 ? 1 : n_events> event_spikes_;
+    brian::clock clock_;
+    std::uint64_t assignments_ = 0;
+};
+
+}  // namespace brian
+
+#include "brian/groups/subgroup.hpp"

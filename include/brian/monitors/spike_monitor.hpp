@@ -1,0 +1,156 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xtensor.hpp>
+
+#include "brian/groups/spike_source.hpp"
+#include "brian/monitors/record.hpp"
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+
+namespace brian {
+
+namespace detail {
+template <class Source>
+auto& root_group(Source& s) {
+    if constexpr (requires { s.parent(); }) return s.parent();
+    else return s;
+}
+template <class Source>
+std::size_t source_offset(const Source& s) {
+    if constexpr (requires { s.offset(); }) return s.offset();
+    else return 0;
+}
+}  // namespace detail
+
+/// Selects what an event recorder records: the spikes, or a custom event by name.
+struct spike_event {
+    template <class Source>
+    static spike_view of(const Source& s) {
+        return s.spikes();
+    }
+};
+template <fixed_string Name>
+struct named_event {
+    template <class Source>
+    static spike_view of(const Source& s) {
+        return s.template events<Name>();
+    }
+};
+
+/// Records the events of a group or subgroup, with optional variable values at event
+/// time: the base of `spike_monitor` and `event_monitor`. Runs in the `thresholds` slot,
+/// after the events of the step are known.
+template <class Source, class Event, class... Vars>
+class event_recorder {
+  public:
+    static constexpr slot_mask slots = in(slot::thresholds);
+
+    explicit event_recorder(Source& source, record_t<Vars...> = {}) : source_(&source) {}
+
+    int order = 1;
+    brian::clock& clock() { return source_->clock(); }
+    const Source& source() const { return *source_; }
+
+    void before_run() {}
+    void run_slot(slot) {
+        const auto spikes = current();
+        const std::int64_t step = source_->clock().step();
+        auto& group = detail::root_group(*source_);
+        for (std::int32_t k : spikes.indices) {
+            i_.push_back(k - spikes.offset);
+            steps_.push_back(step);
+            std::size_t v = 0;
+            ((values_[v++].push_back(group.template raw<Vars>()[k])), ...);
+        }
+        dt_ = source_->clock().dt();
+    }
+
+    /// Number of recorded spikes.
+    std::size_t num_spikes() const { return i_.size(); }
+    /// Indices of the spiking neurons, within the source.
+    xt::xtensor<std::int32_t, 1> i() const { return xt::adapt(i_, std::array<std::size_t, 1>{i_.size()}); }
+    /// Spike times in seconds.
+    xt::xtensor<double, 1> t() const {
+        xt::xtensor<double, 1> out = xt::zeros<double>({steps_.size()});
+        for (std::size_t k = 0; k < steps_.size(); ++k) out(k) = static_cast<double>(steps_[k]) * dt_;
+        return out;
+    }
+    /// Spike times in unit `u`: `t(ms)`.
+    template <class U>
+    xt::xtensor<double, 1> t(const U& u) const {
+        return t() / expr::as_expr(u).value;
+    }
+    /// Time steps of the spikes (integers).
+    const std::vector<std::int64_t>& steps() const { return steps_; }
+    /// Spikes per neuron of the source.
+    xt::xtensor<std::int64_t, 1> count() const {
+        xt::xtensor<std::int64_t, 1> c = xt::zeros<std::int64_t>({source_->size()});
+        for (auto k : i_) ++c(k);
+        return c;
+    }
+    /// The spike times (s) of each neuron.
+    std::vector<xt::xtensor<double, 1>> spike_trains() const {
+        std::vector<std::vector<double>> trains(source_->size());
+        for (std::size_t k = 0; k < i_.size(); ++k) trains[i_[k]].push_back(static_cast<double>(steps_[k]) * dt_);
+        std::vector<xt::xtensor<double, 1>> out;
+        out.reserve(trains.size());
+        for (auto& tr : trains) out.push_back(xt::adapt(tr, std::array<std::size_t, 1>{tr.size()}));
+        return out;
+    }
+    /// The values of a recorded variable at the spikes, SI.
+    template <class X>
+    xt::xtensor<double, 1> values(const X&) const {
+        constexpr std::size_t k = expr::expr_detail::slot_of<X, Vars...>();
+        static_assert(k < sizeof...(Vars), "brian: this variable is not recorded: add it to record(...)");
+        return xt::adapt(values_[k], std::array<std::size_t, 1>{values_[k].size()});
+    }
+
+    void store(std::ostream& out) const {
+        const std::uint64_t n = i_.size();
+        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+    }
+    void restore(std::istream& in) {
+        std::uint64_t n = 0;
+        in.read(reinterpret_cast<char*>(&n), sizeof n);
+        i_.resize(n);
+        steps_.resize(n);
+        for (auto& v : values_) v.resize(n);
+    }
+
+  private:
+    spike_view current() const { return Event::of(*source_); }
+
+    Source* source_;
+    std::vector<std::int32_t> i_;
+    std::vector<std::int64_t> steps_;
+    std::array<std::vector<double>, sizeof...(Vars)> values_;
+    double dt_ = default_dt;
+};
+
+/// Records a group's spikes (Brian's `SpikeMonitor`): `spike_monitor spikes(P);`, or with
+/// values at spike time, `spike_monitor m(P, record(v));`.
+template <class Source, class... Vars>
+class spike_monitor : public event_recorder<Source, spike_event, Vars...> {
+  public:
+    using event_recorder<Source, spike_event, Vars...>::event_recorder;
+};
+template <class Source, class... Vars>
+spike_monitor(Source&, record_t<Vars...>) -> spike_monitor<Source, Vars...>;
+template <class Source>
+spike_monitor(Source&) -> spike_monitor<Source>;
+
+/// Records a custom event (Brian's `EventMonitor`): `auto m = event_monitor<"burst">(G);`.
+template <fixed_string Name, class Source, class... Vars>
+event_recorder<Source, named_event<Name>, Vars...> event_monitor(Source& source, record_t<Vars...> r = {}) {
+    return event_recorder<Source, named_event<Name>, Vars...>(source, r);
+}
+
+}  // namespace brian

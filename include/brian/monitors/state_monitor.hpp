@@ -1,0 +1,126 @@
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <stdexcept>
+#include <vector>
+
+#include <xtensor/xtensor.hpp>
+
+#include "brian/monitors/record.hpp"
+#include "brian/monitors/spike_monitor.hpp"
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/units/quantity.hpp"
+
+namespace brian {
+
+/// Records variables of a group over time (Brian's `StateMonitor`): state variables,
+/// parameters or subexpressions, of all or chosen elements, at the start of each step
+/// (the value at t_n, before the update), every `dt` (a multiple of the group's).
+/// `M[v]` has shape (number of recorded elements, number of times), in SI units.
+template <class Source, class... Vars>
+class state_monitor {
+  public:
+    static constexpr slot_mask slots = in(slot::start);
+
+    state_monitor(Source& source, record_t<Vars...>, indices which = {}) : source_(&source) {
+        if (which.list.empty()) {
+            for (std::size_t k = 0; k < source.size(); ++k) which_.push_back(static_cast<std::int64_t>(k));
+        } else {
+            for (auto k : which.list)
+                if (k < 0 || static_cast<std::size_t>(k) >= source.size())
+                    throw std::out_of_range("brian: state_monitor index " + std::to_string(k) +
+                                            " is out of range for a group of size " + std::to_string(source.size()));
+            which_ = which.list;
+        }
+        clock_.set_dt(source.clock().dt());
+    }
+    state_monitor(Source& source, record_t<Vars...> r, indices which, units::quantity<boost::units::si::time> dt)
+        : state_monitor(source, r, std::move(which)) {
+        const double ratio = dt.value() / source.clock().dt();
+        if (!(ratio >= 1.0) || std::abs(ratio - std::round(ratio)) > 1e-9 * ratio)
+            throw std::invalid_argument("brian: a state_monitor's dt must be a whole multiple of its group's dt (" +
+                                        units::to_string(units::quantity<boost::units::si::time>::from_value(
+                                            source.clock().dt())) +
+                                        "), got " + units::to_string(dt));
+        clock_.set_dt(dt.value());
+    }
+
+    int order = 0;
+    brian::clock& clock() { return clock_; }
+
+    void before_run() {}
+    void run_slot(slot) {
+        auto& group = detail::root_group(*source_);
+        const std::size_t offset = detail::source_offset(*source_);
+        std::size_t v = 0;
+        (record_one<Vars>(group, offset, data_[v++]), ...);
+        steps_.push_back(clock_.step());
+    }
+
+    /// Times of the recordings, in seconds.
+    xt::xtensor<double, 1> t() const {
+        xt::xtensor<double, 1> out = xt::zeros<double>({steps_.size()});
+        for (std::size_t k = 0; k < steps_.size(); ++k) out(k) = static_cast<double>(steps_[k]) * clock_.dt();
+        return out;
+    }
+    /// The recorded values of `x`, SI, shape (elements, times): `M[v](0, k)`.
+    template <class X>
+    xt::xtensor<double, 2> operator[](const X&) const {
+        constexpr std::size_t k = expr::expr_detail::slot_of<X, Vars...>();
+        static_assert(k < sizeof...(Vars), "brian: this variable is not recorded: add it to record(...)");
+        const std::size_t n = which_.size(), nt = steps_.size();
+        xt::xtensor<double, 2> out = xt::zeros<double>({n, nt});
+        for (std::size_t s = 0; s < nt; ++s)
+            for (std::size_t e = 0; e < n; ++e) out(e, s) = data_[k][s * n + e];
+        return out;
+    }
+    /// The recorded values of `x` in unit `u`: `M.values(v, mV)`.
+    template <class X, class U>
+    xt::xtensor<double, 2> values(const X& x, const U& u) const {
+        return (*this)[x] / expr::as_expr(u).value;
+    }
+    const std::vector<std::int64_t>& recorded_indices() const { return which_; }
+
+    void store(std::ostream& out) const {
+        const std::uint64_t n = steps_.size();
+        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+        const std::int64_t step = clock_.step();
+        out.write(reinterpret_cast<const char*>(&step), sizeof step);
+    }
+    void restore(std::istream& in) {
+        std::uint64_t n = 0;
+        std::int64_t step = 0;
+        in.read(reinterpret_cast<char*>(&n), sizeof n);
+        in.read(reinterpret_cast<char*>(&step), sizeof step);
+        steps_.resize(n);
+        for (auto& d : data_) d.resize(n * which_.size());
+        clock_.set_step(step);
+    }
+
+  private:
+    template <class X, class Group>
+    void record_one(Group& group, std::size_t offset, std::vector<double>& out) {
+        if constexpr (Group::layout::template stores<X>) {
+            const double* p = group.template raw<X>();
+            constexpr bool shared = !(Group::layout::template element_slot<X> < Group::layout::n_per_element);
+            for (auto e : which_) out.push_back(shared ? p[0] : p[offset + static_cast<std::size_t>(e)]);
+        } else {
+            static_assert(Group::layout::template is_subexpression<X>,
+                          "brian: state_monitor can record the group's variables and subexpressions only");
+            for (auto e : which_) out.push_back(group.evaluate(X{}, offset + static_cast<std::size_t>(e)));
+        }
+    }
+
+    Source* source_;
+    std::vector<std::int64_t> which_;
+    std::array<std::vector<double>, sizeof...(Vars)> data_;
+    std::vector<std::int64_t> steps_;
+    brian::clock clock_;
+};
+
+}  // namespace brian

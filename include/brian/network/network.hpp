@@ -1,0 +1,259 @@
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <typeinfo>
+#include <vector>
+
+#include "brian/network/clock.hpp"
+#include "brian/network/report.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/units/io.hpp"
+
+namespace brian {
+
+/// A simulation: groups, synapses, monitors and operations, run together step by step with
+/// Brian 2's schedule (`network net(P, Ce, spikes); net.run(1_s, report::text);`). The
+/// network holds references; each object's work for a slot is called through a table
+/// built at compile time, and the loops inside the objects are fully inlined.
+template <class... Objects>
+class network {
+  public:
+    using time_q = units::quantity<boost::units::si::time>;
+    static constexpr std::size_t size = sizeof...(Objects);
+
+    explicit network(Objects&... objects) : objects_(&objects...) {
+        std::size_t k = 0;
+        ((entries_[k++] = make_entry(objects)), ...);
+    }
+
+    /// The network's time: the end of the last run.
+    time_q t() const { return time_q::from_value(t_); }
+
+    /// Runs for `duration`; can be called again (time continues). `report::text` prints
+    /// progress to stderr; `profile::on` times each object (see `profiling_summary`).
+    void run(time_q duration, report r = report::none, profile p = profile::off) {
+        if (!(duration.value() > 0.0) || !std::isfinite(duration.value()))
+            throw std::invalid_argument("brian: run(duration) needs a positive, finite duration, got " +
+                                        units::to_string(duration));
+        stopped_ = false;
+        const double t_start = t_, t_end = t_ + duration.value();
+        std::vector<brian::clock*> clocks;
+        for (auto& e : entries_) {
+            e.before_run(e.object);
+            brian::clock* c = &e.clock(e.object);
+            if (std::find(clocks.begin(), clocks.end(), c) == clocks.end()) clocks.push_back(c);
+        }
+        std::vector<std::int64_t> end_step(clocks.size());
+        for (std::size_t c = 0; c < clocks.size(); ++c) {
+            clocks[c]->set_step(step_at(t_start, clocks[c]->dt()));
+            end_step[c] = step_at(t_end, clocks[c]->dt());
+        }
+        build_order();
+        if (p == profile::on) profile_.assign(size, 0.0);
+        progress_report progress(r, t_start, duration.value());
+
+        std::vector<char> due(size);
+        while (!stopped_) {
+            // The clocks at the earliest time run this iteration (Brian's _nextclocks).
+            std::size_t first = 0;
+            for (std::size_t c = 1; c < clocks.size(); ++c)
+                if (clocks[c]->t() < clocks[first]->t()) first = c;
+            if (clocks.empty() || clocks[first]->step() >= end_step[first]) break;
+            const double now = clocks[first]->t();
+            std::vector<char> clock_due(clocks.size());
+            for (std::size_t c = 0; c < clocks.size(); ++c) {
+                const double dt = std::min(clocks[first]->dt(), clocks[c]->dt());
+                clock_due[c] = clocks[c]->t() == now || std::abs(clocks[c]->t() - now) / dt < 1e-4;
+            }
+            for (std::size_t k = 0; k < size; ++k) {
+                brian::clock* c = &entries_[k].clock(entries_[k].object);
+                due[k] = clock_due[static_cast<std::size_t>(std::find(clocks.begin(), clocks.end(), c) - clocks.begin())];
+            }
+            for (int s = 0; s < slot_count; ++s)
+                for (std::size_t k : order_[s])
+                    if (due[k]) {
+                        if (profile_.empty()) entries_[k].run(entries_[k].object, static_cast<slot>(s));
+                        else timed_run(k, static_cast<slot>(s));
+                    }
+            for (std::size_t c = 0; c < clocks.size(); ++c)
+                if (clock_due[c]) clocks[c]->advance();
+            progress.update(now - t_start);
+        }
+        progress.finish();
+        t_ = stopped_ ? clocks_time(clocks) : t_end;
+    }
+
+    /// Ends the current run after the step in progress (from a network_operation).
+    void stop() { stopped_ = true; }
+
+    /// Saves the complete state (all variables, clocks, random-stream positions, monitor
+    /// extents) under a name, in memory.
+    void store(const std::string& name = "default") { saved_[name] = snapshot(); }
+    /// Restores a state saved with `store`.
+    void restore(const std::string& name = "default") {
+        auto it = saved_.find(name);
+        if (it == saved_.end())
+            throw std::invalid_argument("brian: no stored state named '" + name + "'; call store(\"" + name +
+                                        "\") first");
+        apply(it->second);
+    }
+    /// Saves the state to a file.
+    void store(const std::string& name, const std::filesystem::path& file) {
+        store(name);
+        std::ofstream out(file, std::ios::binary);
+        if (!out)
+            throw std::runtime_error("brian: cannot write the state file '" + file.string() +
+                                     "'; check that the directory exists and is writable");
+        out << file_magic << '\n' << size << '\n';
+        out.write(saved_[name].data(), static_cast<std::streamsize>(saved_[name].size()));
+        if (!out) throw std::runtime_error("brian: writing the state file '" + file.string() + "' failed");
+    }
+    /// Restores the state from a file written by `store(name, file)` for this network.
+    void restore(const std::string& name, const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in)
+            throw std::runtime_error("brian: cannot read the state file '" + file.string() +
+                                     "'; check the path (it is written by store(name, file))");
+        std::string magic;
+        std::size_t count = 0;
+        std::getline(in, magic);
+        in >> count;
+        in.get();
+        if (magic != file_magic || count != size)
+            throw std::runtime_error("brian: '" + file.string() +
+                                     "' is not a state file of this network (different objects)");
+        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        saved_[name] = data;
+        apply(data);
+    }
+
+    /// Time spent per object in the last profiled run, most expensive first.
+    std::string profiling_summary() const {
+        std::vector<std::size_t> idx(profile_.size());
+        for (std::size_t k = 0; k < idx.size(); ++k) idx[k] = k;
+        std::sort(idx.begin(), idx.end(), [&](auto a, auto b) { return profile_[a] > profile_[b]; });
+        double total = 0;
+        for (double x : profile_) total += x;
+        std::string out = "object                                   time (s)    share\n";
+        for (auto k : idx) {
+            char line[160];
+            std::snprintf(line, sizeof line, "%-40s %9.4f %7.1f%%\n", entries_[k].name(entries_[k].object).c_str(),
+                          profile_[k], total > 0 ? 100 * profile_[k] / total : 0.0);
+            out += line;
+        }
+        return out;
+    }
+
+  private:
+    static constexpr const char* file_magic = "brian-state-v1";
+
+    struct entry {
+        void* object;
+        void (*run)(void*, slot);
+        void (*before_run)(void*);
+        brian::clock& (*clock)(void*);
+        slot_mask (*slots)(void*);
+        int (*order)(void*);
+        void (*store)(void*, std::ostream&);
+        void (*restore)(void*, std::istream&);
+        std::string (*name)(void*);
+    };
+
+    template <class O>
+    static entry make_entry(O& o) {
+        return entry{&o,
+                     [](void* p, slot s) { static_cast<O*>(p)->run_slot(s); },
+                     [](void* p) { static_cast<O*>(p)->before_run(); },
+                     [](void* p) -> brian::clock& { return static_cast<O*>(p)->clock(); },
+                     [](void* p) -> slot_mask { return static_cast<O*>(p)->slots; },
+                     [](void* p) { return static_cast<O*>(p)->order; },
+                     [](void* p, std::ostream& out) {
+                         if constexpr (requires(O& x) { x.store(out); }) static_cast<O*>(p)->store(out);
+                     },
+                     [](void* p, std::istream& in) {
+                         if constexpr (requires(O& x) { x.restore(in); }) static_cast<O*>(p)->restore(in);
+                     },
+                     [](void* p) -> std::string {
+                         if constexpr (requires(O& x) { x.name(); }) return static_cast<O*>(p)->name();
+                         else return typeid(O).name();
+                     }};
+    }
+
+    /// Brian's Clock._calc_timestep: the step of time t, exact if within 1e-4·dt of a
+    /// step, else rounded up (so a run never repeats a step).
+    static std::int64_t step_at(double t, double dt) {
+        const double x = t / dt;
+        const double nearest = std::round(x);
+        if (std::abs(x - nearest) < 1e-4) return static_cast<std::int64_t>(nearest);
+        return static_cast<std::int64_t>(std::ceil(x));
+    }
+
+    static double clocks_time(const std::vector<brian::clock*>& clocks) {
+        double t = clocks.empty() ? 0.0 : clocks[0]->t();
+        for (auto* c : clocks) t = std::min(t, c->t());
+        return t;
+    }
+
+    void build_order() {
+        for (int s = 0; s < slot_count; ++s) {
+            order_[s].clear();
+            for (std::size_t k = 0; k < size; ++k)
+                if (entries_[k].slots(entries_[k].object) & in(static_cast<slot>(s))) order_[s].push_back(k);
+            std::stable_sort(order_[s].begin(), order_[s].end(), [&](auto a, auto b) {
+                return entries_[a].order(entries_[a].object) < entries_[b].order(entries_[b].object);
+            });
+        }
+    }
+
+    void timed_run(std::size_t k, slot s) {
+        const auto start = std::chrono::steady_clock::now();
+        entries_[k].run(entries_[k].object, s);
+        profile_[k] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+
+    std::string snapshot() {
+        std::ostringstream out(std::ios::binary);
+        out.write(reinterpret_cast<const char*>(&t_), sizeof t_);
+        for (auto& e : entries_) {
+            const std::int64_t step = e.clock(e.object).step();
+            out.write(reinterpret_cast<const char*>(&step), sizeof step);
+            e.store(e.object, out);
+        }
+        return out.str();
+    }
+    void apply(const std::string& data) {
+        std::istringstream in(data, std::ios::binary);
+        in.read(reinterpret_cast<char*>(&t_), sizeof t_);
+        for (auto& e : entries_) {
+            std::int64_t step = 0;
+            in.read(reinterpret_cast<char*>(&step), sizeof step);
+            e.clock(e.object).set_step(step);
+            e.restore(e.object, in);
+        }
+        if (!in) throw std::runtime_error("brian: the stored state is truncated or from another network");
+    }
+
+    std::tuple<Objects*...> objects_;
+    std::array<entry, size> entries_{};
+    std::array<std::vector<std::size_t>, slot_count> order_;
+    std::vector<double> profile_;
+    std::map<std::string, std::string> saved_;
+    double t_ = 0.0;
+    bool stopped_ = false;
+};
+
+template <class... Objects>
+network(Objects&...) -> network<Objects...>;
+
+}  // namespace brian

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <utility>
+
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/units/quantity.hpp"
+
+namespace brian {
+
+/// A C++ callable run by the network every `dt` in a chosen slot (Brian's
+/// `network_operation`): `network_operation op([&](auto t) { ... }, 1_ms, slot::start);`.
+/// The callable receives the current time as a quantity.
+template <class F>
+class network_operation {
+  public:
+    using time_q = units::quantity<boost::units::si::time>;
+    explicit network_operation(F f, time_q dt = time_q::from_value(default_dt), slot when = slot::start)
+        : f_(std::move(f)), clock_(dt.value()), slots(in(when)) {}
+
+    int order = 0;
+    slot_mask slots;
+    brian::clock& clock() { return clock_; }
+    void before_run() {}
+    void run_slot(slot) { f_(time_q::from_value(clock_.t())); }
+
+  private:
+    F f_;
+    brian::clock clock_;
+};
+
+}  // namespace brian
