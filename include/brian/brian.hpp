@@ -10,11 +10,11 @@
 #include "brian/monitors.hpp"
 #include "brian/network.hpp"
 #include "brian/units.hpp"
+#include "brian/units/exports.hpp"
 
-/// Everything a model needs, under `using namespace brian;`: units and unit constants
-/// (`mV`, `ms`, `nS` ...), symbols, built-ins, the expression language, models, groups,
-/// monitors and networks.
+/// Everything a model needs, under `using namespace brian;`: Brian 2's unit names (`mV`,
+/// `ms`, `nS` ..., see units/exports.hpp), symbols, built-ins, the expression language,
+/// models, groups, monitors and networks.
 namespace brian {
-using namespace brian::units;
 using namespace brian::expr;
 }  // namespace brian

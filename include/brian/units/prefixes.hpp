@@ -60,31 +60,46 @@ BRIAN_UNIT(katal, kat)
 BRIAN_UNIT(lumen, lm)
 BRIAN_UNIT(lux, lx)
 
-// Mass: the prefixes go on the gram (`mg`, `ug`); `kilogram` is the base unit.
-inline constexpr auto gram = make_quantity(1e-3, kilogram);
-#define BRIAN_GRAM(pre, factor)                                                            \
-    inline constexpr auto pre##gram = make_quantity((factor) * 1e-3, kilogram);          \
-    inline constexpr auto pre##g = pre##gram;
-BRIAN_GRAM(y, 1e-24) BRIAN_GRAM(z, 1e-21) BRIAN_GRAM(a, 1e-18) BRIAN_GRAM(f, 1e-15)
-BRIAN_GRAM(p, 1e-12) BRIAN_GRAM(n, 1e-9) BRIAN_GRAM(u, 1e-6) BRIAN_GRAM(m, 1e-3)
-BRIAN_GRAM(c, 1e-2) BRIAN_GRAM(d, 1e-1) BRIAN_GRAM(da, 1e1) BRIAN_GRAM(h, 1e2)
-BRIAN_GRAM(k, 1e3) BRIAN_GRAM(M, 1e6) BRIAN_GRAM(G, 1e9) BRIAN_GRAM(T, 1e12)
-BRIAN_GRAM(P, 1e15) BRIAN_GRAM(E, 1e18) BRIAN_GRAM(Z, 1e21) BRIAN_GRAM(Y, 1e24)
+// Units that are themselves scaled quantities: the prefixes multiply them
+// (`mgram`, `ulitre`, `nmolar`); `kilogram` stays the SI base unit.
+#define BRIAN_SCALED(name, value)                                                          \
+    inline constexpr auto name = value;                                                    \
+    inline constexpr auto y##name = 1e-24 * value;                                         \
+    inline constexpr auto z##name = 1e-21 * value;                                         \
+    inline constexpr auto a##name = 1e-18 * value;                                         \
+    inline constexpr auto f##name = 1e-15 * value;                                         \
+    inline constexpr auto p##name = 1e-12 * value;                                         \
+    inline constexpr auto n##name = 1e-9 * value;                                          \
+    inline constexpr auto u##name = 1e-6 * value;                                          \
+    inline constexpr auto m##name = 1e-3 * value;                                          \
+    inline constexpr auto c##name = 1e-2 * value;                                          \
+    inline constexpr auto d##name = 1e-1 * value;                                          \
+    inline constexpr auto da##name = 1e1 * value;                                          \
+    inline constexpr auto h##name = 1e2 * value;                                           \
+    inline constexpr auto k##name = 1e3 * value;                                           \
+    inline constexpr auto M##name = 1e6 * value;                                           \
+    inline constexpr auto G##name = 1e9 * value;                                           \
+    inline constexpr auto T##name = 1e12 * value;                                          \
+    inline constexpr auto P##name = 1e15 * value;                                          \
+    inline constexpr auto E##name = 1e18 * value;                                          \
+    inline constexpr auto Z##name = 1e21 * value;                                          \
+    inline constexpr auto Y##name = 1e24 * value;
+
+BRIAN_SCALED(gram, make_quantity(1e-3, kilogram))
+BRIAN_SCALED(gramme, make_quantity(1e-3, kilogram))
+BRIAN_SCALED(litre, make_quantity(1e-3, metre * metre * metre))
+BRIAN_SCALED(liter, make_quantity(1e-3, metre * metre * metre))
+// Concentrations, as Brian 2 defines them: molar = mol/l.
+BRIAN_SCALED(molar, make_quantity(1e3, mole / (metre * metre * metre)))
+inline constexpr auto mM = mmolar;
+inline constexpr auto uM = umolar;
+inline constexpr auto nM = nmolar;
 
 // Squares and cubes of the unprefixed units (`metre2`, `m3`).
 inline constexpr auto metre2 = metre * metre;
 inline constexpr auto metre3 = metre * metre * metre;
 inline constexpr auto second2 = second * second;
 inline constexpr auto volt2 = volt * volt;
-
-// Concentrations, as Brian 2 defines them: molar = mol/l.
-inline constexpr auto litre = make_quantity(1e-3, metre * metre * metre);
-inline constexpr auto liter = litre;
-inline constexpr auto molar = make_quantity(1e3, mole / (metre * metre * metre));
-inline constexpr auto mmolar = make_quantity(1.0, mole / (metre * metre * metre));
-inline constexpr auto umolar = make_quantity(1e-3, mole / (metre * metre * metre));
-inline constexpr auto mM = mmolar;
-inline constexpr auto uM = umolar;
 
 namespace symbols {
 inline constexpr auto g = gram;
@@ -94,7 +109,7 @@ inline constexpr auto m2 = metre2;
 inline constexpr auto m3 = metre3;
 }  // namespace symbols
 
-#undef BRIAN_GRAM
+#undef BRIAN_SCALED
 #undef BRIAN_UNIT
 #undef BRIAN_PREFIXED
 #undef BRIAN_POWERS

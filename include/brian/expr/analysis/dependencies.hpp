@@ -53,12 +53,17 @@ struct symbols_of_impl<node<Op, Args...>> {
 template <class E>
 using symbols_of = typename expr_detail::symbols_of_impl<std::remove_cvref_t<E>>::type;
 
+/// Whether `E` has sub-expressions (an operation node, or an extension such as a
+/// timed-array call): the analyses below descend into its `args`.
+template <class E>
+concept HasArgs = requires { typename std::remove_cvref_t<E>::args; };
+
 /// Whether `E` contains `X` (a symbol, matched by name, or a built-in such as `t`).
 template <class E, class X>
 inline constexpr bool depends_on = [] {
     if constexpr (is_symbol<E>) return same_symbol<E, X>;
     else if constexpr (std::is_same_v<std::remove_cvref_t<E>, std::remove_cvref_t<X>>) return true;
-    else if constexpr (is_node<E>)
+    else if constexpr (HasArgs<E>)
         return []<class... A>(type_list<A...>) { return (depends_on<A, X> || ...); }(typename E::args{});
     else return false;
 }();
@@ -71,7 +76,7 @@ inline constexpr bool element_independent = [] {
     if constexpr (is_symbol<E>) return E::kind == symbol_kind::shared;
     else if constexpr (is_builtin<E>)
         return E::varies == builtin::variation::per_run || E::varies == builtin::variation::per_step;
-    else if constexpr (is_node<E>)
+    else if constexpr (HasArgs<E>)
         return []<class... A>(type_list<A...>) { return (element_independent<A> && ...); }(typename E::args{});
     else return true;
 }();
@@ -84,7 +89,7 @@ inline constexpr bool run_constant = element_independent<E> && !depends_on<E, bu
 template <class E>
 inline constexpr bool is_stochastic = [] {
     if constexpr (is_builtin<E>) return E::varies == builtin::variation::per_draw;
-    else if constexpr (is_node<E>)
+    else if constexpr (HasArgs<E>)
         return []<class... A>(type_list<A...>) { return (is_stochastic<A> || ...); }(typename E::args{});
     else return false;
 }();

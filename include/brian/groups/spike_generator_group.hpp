@@ -1,0 +1,142 @@
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <istream>
+#include <numeric>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "brian/groups/spike_source.hpp"
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/units/io.hpp"
+
+namespace brian {
+
+/// Neurons that spike at given times (Brian's `SpikeGeneratorGroup`): neuron
+/// `indices[k]` spikes at `times[k]`, optionally repeated every `period`. A time falls in
+/// the step floor(t/dt + 0.001), as in Brian; two spikes of one neuron in one step are an
+/// error. Runs in the `thresholds` slot.
+class spike_generator_group {
+  public:
+    using time_q = units::quantity<boost::units::si::time>;
+    static constexpr slot_mask slots = in(slot::thresholds);
+
+    /// `times` are plain numbers in `unit`: `spike_generator_group G(2, {0, 1}, {1.0, 2.5}, ms)`.
+    template <class U>
+    spike_generator_group(std::size_t n, std::vector<std::int32_t> indices, std::vector<double> times, const U& unit,
+                          time_q period = time_q::from_value(0.0), std::string name = "spikegeneratorgroup")
+        : n_(n), name_(std::move(name)) {
+        const double scale = expr::as_expr(unit).value;
+        for (double& t : times) t *= scale;
+        set_spikes(std::move(indices), std::move(times), period);
+    }
+
+    /// Replaces the spikes (between runs), as Brian's `set_spikes`.
+    void set_spikes(std::vector<std::int32_t> indices, std::vector<double> times_si, time_q period) {
+        if (indices.size() != times_si.size())
+            throw std::invalid_argument("brian: spike_generator_group got " + std::to_string(indices.size()) +
+                                        " indices but " + std::to_string(times_si.size()) +
+                                        " times; give one time per index");
+        if (period.value() < 0) throw std::invalid_argument("brian: the period of a spike_generator_group cannot be negative");
+        for (std::size_t k = 0; k < indices.size(); ++k) {
+            if (indices[k] < 0 || static_cast<std::size_t>(indices[k]) >= n_)
+                throw std::out_of_range("brian: spike_generator_group index " + std::to_string(indices[k]) +
+                                        " is out of range; indices must lie in [0, " + std::to_string(n_) + ")");
+            if (times_si[k] < 0)
+                throw std::invalid_argument("brian: spike_generator_group times cannot be negative, got " +
+                                            units::to_string(time_q::from_value(times_si[k])));
+            if (period.value() > 0 && times_si[k] >= period.value())
+                throw std::invalid_argument("brian: every spike time must be shorter than the period (" +
+                                            units::to_string(period) + "), got " +
+                                            units::to_string(time_q::from_value(times_si[k])));
+        }
+        std::vector<std::size_t> order(indices.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+            return times_si[a] != times_si[b] ? times_si[a] < times_si[b] : indices[a] < indices[b];
+        });
+        indices_.clear();
+        times_.clear();
+        for (auto k : order) indices_.push_back(indices[k]), times_.push_back(times_si[k]);
+        period_ = period.value();
+        prepared_dt_ = -1.0;
+        changed_ = true;
+    }
+
+    std::size_t size() const { return n_; }
+    const std::string& name() const { return name_; }
+    brian::clock& clock() { return clock_; }
+    void set_dt(time_q dt) { clock_.set_dt(dt.value()); }
+    int order = 0;
+
+    spike_view spikes() const { return {spikes_, 0}; }
+    const std::vector<std::int32_t>& spike_indices() const { return spikes_; }
+
+    void before_run() {
+        const double dt = clock_.dt();
+        if (period_ > 0 && period_ < dt)
+            throw std::invalid_argument("brian: the period of " + name_ + " (" + units::to_string(time_q::from_value(period_)) +
+                                        ") is shorter than its dt");
+        if (dt != prepared_dt_ || changed_) {
+            bins_.resize(times_.size());
+            for (std::size_t k = 0; k < times_.size(); ++k) bins_[k] = clock::steps_for(times_[k], dt);
+            for (std::size_t k = 1; k < bins_.size(); ++k)
+                if (bins_[k] == bins_[k - 1] && indices_[k] == indices_[k - 1])
+                    throw std::invalid_argument("brian: with dt = " + units::to_string(time_q::from_value(dt)) + ", neuron " +
+                                                std::to_string(indices_[k]) + " of " + name_ +
+                                                " spikes more than once in one time step; use a smaller dt or merge the spikes");
+            period_bins_ = period_ > 0 ? static_cast<std::int64_t>(std::round(period_ / dt)) : 0;
+            if (period_bins_ > 0 && std::abs(static_cast<double>(period_bins_) * dt - period_) > period_ * 1e-12)
+                throw std::invalid_argument("brian: the period of " + name_ + " must be a multiple of dt");
+            prepared_dt_ = dt;
+        }
+        if (changed_) {
+            // Spikes before the current time are skipped, as in Brian.
+            const std::int64_t now = clock_.step();
+            next_ = static_cast<std::size_t>(std::lower_bound(bins_.begin(), bins_.end(), now) - bins_.begin());
+            changed_ = false;
+        }
+    }
+
+    void run_slot(slot) {
+        spikes_.clear();
+        std::int64_t bin = clock_.step();
+        if (period_bins_ > 0) {
+            bin %= period_bins_;
+            if (next_ > 0 && bins_[next_ - 1] >= bin) next_ = 0;  // a new period began
+        }
+        while (next_ < bins_.size() && bins_[next_] <= bin) spikes_.push_back(indices_[next_++]);
+        std::sort(spikes_.begin(), spikes_.end());
+    }
+
+    void store(std::ostream& out) const {
+        const std::uint64_t next = next_;
+        out.write(reinterpret_cast<const char*>(&next), sizeof next);
+    }
+    void restore(std::istream& in) {
+        std::uint64_t next = 0;
+        in.read(reinterpret_cast<char*>(&next), sizeof next);
+        next_ = next;
+        spikes_.clear();
+    }
+
+  private:
+    std::size_t n_;
+    std::string name_;
+    std::vector<std::int32_t> indices_;
+    std::vector<double> times_;
+    std::vector<std::int64_t> bins_;
+    double period_ = 0.0, prepared_dt_ = -1.0;
+    std::int64_t period_bins_ = 0;
+    std::size_t next_ = 0;
+    bool changed_ = true;
+    std::vector<std::int32_t> spikes_;
+    brian::clock clock_;
+};
+
+}  // namespace brian
