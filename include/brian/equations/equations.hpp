@@ -79,11 +79,12 @@ constexpr bool reads(std::string_view name) {
     }(expr::symbols_of<expr::unflagged_t<typename Def::value_type>>{}, name);
 }
 
-/// Whether some subexpression reaches itself through the definitions: a cycle.
+/// The index of a subexpression that reaches itself through the definitions (a cycle),
+/// or the number of definitions if there is none.
 template <class... Defs>
-constexpr bool has_cycle() {
+constexpr std::size_t cyclic_definition() {
     constexpr std::size_t n = sizeof...(Defs);
-    if constexpr (n == 0) return false;
+    if constexpr (n == 0) return 0;
     else {
         std::string_view names[n] = {Defs::target_type::name.view()...};
         bool reach[n][n]{};
@@ -99,8 +100,8 @@ constexpr bool has_cycle() {
             for (std::size_t a = 0; a < n; ++a)
                 for (std::size_t b = 0; b < n; ++b) reach[a][b] = reach[a][b] || (reach[a][k] && reach[k][b]);
         for (std::size_t a = 0; a < n; ++a)
-            if (reach[a][a]) return true;
-        return false;
+            if (reach[a][a]) return a;
+        return n;
     }
 }
 
@@ -133,10 +134,11 @@ constexpr expr::expr_detail::message_text equations_error() {
                         done = true;
                 }(),
                 ...);
-            if (!done && has_cycle<D...>())
-                out = expr::expr_detail::message(
-                    "brian: the subexpressions depend on each other in a cycle; each must be computable from "
-                    "states, parameters and constants");
+            if (!done && cyclic_definition<D...>() < sizeof...(D)) {
+                constexpr std::string_view names[] = {D::target_type::name.view()..., ""};
+                out = expr::expr_detail::message("brian: subexpression ", names[cyclic_definition<D...>()],
+                                                 " depends on itself through other subexpressions (a cycle)");
+            }
             return out;
         }(odes{}, defs{});
     }

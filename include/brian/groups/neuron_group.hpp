@@ -171,6 +171,21 @@ class neuron_group {
         return r;
     }();
 
+    /// Whether the refractory period is one time for all neurons (computed once per step).
+    /// Nested `if constexpr`: `refractory_type` has no `is_condition` without refractoriness.
+    static constexpr bool refractory_constant = [] {
+        if constexpr (model_type::has_refractory) {
+            if constexpr (!model_type::refractory_type::is_condition)
+                return expr::element_independent<std::remove_cvref_t<decltype(refractory_expr)>>;
+            else return false;
+        } else return false;
+    }();
+
+    struct no_stream {
+        no_stream(std::uint64_t, std::uint32_t, std::uint64_t, std::uint64_t) {}
+        random_stream* get() { return nullptr; }
+    };
+
     static constexpr std::array<bool, n_states> unless_refractory_flags = [] {
         std::array<bool, n_states> flags{};
         std::size_t k = 0;
@@ -186,24 +201,29 @@ class neuron_group {
     void update() {
         const double t = clock_.t(), dt = clock_.dt();
         const auto step = static_cast<std::uint64_t>(clock_.step());
+        const std::uint64_t seed = current_seed();
         element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr};
         stepper_.begin_step(scalar);
+        // A local copy of the propagators: the compiler can keep them in registers, since
+        // stores to the state arrays cannot alias a local.
+        const auto stepper = stepper_;
         spikes_.clear();
         for (auto& e : event_spikes_) e.clear();
 
         [[maybe_unused]] std::int64_t refractory_steps = 0;
-        [[maybe_unused]] constexpr bool refractory_constant =
-            model_type::has_refractory && !model_type::refractory_type::is_condition &&
-            expr::element_independent<std::remove_cvref_t<decltype(refractory_expr)>>;
-        if constexpr (refractory_constant) refractory_steps = clock::steps_for(refractory_expr.eval(scalar), dt);
+        [[maybe_unused]] double refractory_time = 0.0;
+        if constexpr (refractory_constant) {
+            refractory_steps = clock::steps_for(refractory_expr.eval(scalar), dt);
+            refractory_time = static_cast<double>(refractory_steps) * dt;
+        }
         [[maybe_unused]] const std::int64_t now_steps = clock::steps_for(t, dt);
 
         for (std::size_t i = 0; i < n_; ++i) {
             double x[n_states == 0 ? 1 : n_states];
             for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays_[j][i];
-            [[maybe_unused]] random_stream rng = loop_is_random ? random_stream(current_seed(), id_ * 4, step, i)
-                                                                : random_stream(0, 0, 0, 0);
-            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, &rng};
+            // A random stream per element only where the loop draws (none for CUBA).
+            std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
+            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, rng.get()};
 
             // Refractoriness: Brian's not_refractory, computed from the state at t.
             [[maybe_unused]] bool active = true;
@@ -213,9 +233,16 @@ class neuron_group {
                     nr = (nr != 0.0 || !refractory_expr.eval(ctx)) ? 1.0 : 0.0;
                 } else {
                     const double last = arrays_[layout::template element_slot<lastspike_t>][i];
-                    const std::int64_t ref = refractory_constant ? refractory_steps
-                                                                 : clock::steps_for(refractory_expr.eval(ctx), dt);
-                    nr = clock::steps_for(t - last, dt) >= ref ? 1.0 : 0.0;
+                    if constexpr (refractory_constant) {
+                        // timestep(t - last) >= R without a division per neuron: the step
+                        // count floor((t - last)/dt + 0.001) reaches R exactly when
+                        // t - last + 0.001·dt >= R·dt (Brian's rule; rounding cannot differ
+                        // since t - last is a whole number of steps up to ~1e-12).
+                        nr = t - last + 1e-3 * dt >= refractory_time ? 1.0 : 0.0;
+                    } else {
+                        const std::int64_t ref = clock::steps_for(refractory_expr.eval(ctx), dt);
+                        nr = clock::steps_for(t - last, dt) >= ref ? 1.0 : 0.0;
+                    }
                 }
                 active = nr != 0.0;
             }
@@ -224,7 +251,7 @@ class neuron_group {
                 double old[n_states];
                 if constexpr (any_unless_refractory)
                     for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
-                stepper_.advance(ctx, x);
+                stepper.advance(ctx, x);
                 if constexpr (any_unless_refractory && model_type::has_refractory) {
                     // Brian's conditional write: refractory neurons keep these values.
                     for (std::size_t j = 0; j < n_states; ++j)

@@ -21,6 +21,8 @@ class random_stream {
           counter_{{static_cast<std::uint32_t>(element), static_cast<std::uint32_t>(element >> 32),
                     static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32) << 16}} {}
 
+    random_stream* get() noexcept { return this; }
+
     /// A uniform double in [0, 1), 53 random bits.
     double uniform() noexcept {
         if (available_ < 2) refill();
