@@ -26,6 +26,7 @@ enum class symbol_kind {
     parameter,      ///< per element, `x : unit`, set by the user
     shared,         ///< one value per group, `x : unit (shared)`
     subexpression,  ///< a named expression `x = expr : unit`, inlined where used
+    linked,         ///< another group's variable, read per element (`x : unit (linked)`)
 };
 
 /// A named symbol of a model. Its type carries its name and unit, so an expression knows
@@ -72,6 +73,9 @@ template <fixed_string Name, auto Unit>
 using shared = symbol<symbol_kind::shared, Name, units::unit_t<decltype(Unit)>>;
 template <fixed_string Name, auto Unit>
 using subexpression = symbol<symbol_kind::subexpression, Name, units::unit_t<decltype(Unit)>>;
+/// Brian's `(linked)` variable: reads another group's variable, set with `G.link(...)`.
+template <fixed_string Name, auto Unit>
+using linked = symbol<symbol_kind::linked, Name, units::unit_t<decltype(Unit)>>;
 
 template <class E>
 inline constexpr bool is_symbol_impl = false;

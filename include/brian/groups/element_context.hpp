@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "brian/groups/layout.hpp"
 #include "brian/random/philox.hpp"
@@ -23,16 +24,22 @@ struct element_context {
     double time = 0.0;
     double step = 0.0;
     random_stream* rng = nullptr;
+    /// Linked variables: the source arrays, and per source an index map (or null for
+    /// element i reading the source's element i - offset).
+    const double* const* linked = nullptr;
+    const std::int64_t* const* linked_index = nullptr;
 
     template <class X>
     double get(const X&) const {
         constexpr std::size_t e = Layout::template element_slot<X>;
         constexpr std::size_t s = Layout::template shared_slot<X>;
-        static_assert(e < Layout::n_per_element || s < Layout::n_shared,
+        constexpr std::size_t l = Layout::template linked_slot<X>;
+        static_assert(e < Layout::n_per_element || s < Layout::n_shared || l < Layout::n_linked,
                       "brian: a variable used here is not stored by this group");
         if constexpr (LocalStates && e < Layout::n_states) return x[e];
         else if constexpr (e < Layout::n_per_element) return arrays[e][i];
-        else return shared[s];
+        else if constexpr (s < Layout::n_shared) return shared[s];
+        else return linked[l][linked_index[l] ? linked_index[l][i] : static_cast<std::int64_t>(i)];
     }
     template <class X>
     double& ref(const X&) const {
@@ -46,7 +53,7 @@ struct element_context {
 
     /// The same element with state variables read from `xs` at time t + fraction·dt.
     element_context<Layout, true> with_states(const double* xs, double fraction) const {
-        element_context<Layout, true> c{arrays, shared, xs, i, offset, n, time + fraction * step, step, rng};
+        element_context<Layout, true> c{arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index};
         return c;
     }
 

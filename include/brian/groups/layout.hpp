@@ -92,6 +92,7 @@ struct model_layout {
     using parameters =
         typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::parameter>::type>::type;
     using shared = typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::shared>::type>::type;
+    using linked = typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::linked>::type>::type;
     using subexpressions = typename Model::equations_type::subexpressions;
     /// Everything stored per element: states, then parameters.
     using per_element = typename expr::expr_detail::concat_unique<states, parameters>::type;
@@ -99,6 +100,7 @@ struct model_layout {
     static constexpr std::size_t n_states = states::size;
     static constexpr std::size_t n_per_element = per_element::size;
     static constexpr std::size_t n_shared = shared::size;
+    static constexpr std::size_t n_linked = linked::size;
 
     /// Index of a symbol in `per_element` or `shared` (== size when absent).
     template <class X>
@@ -108,6 +110,10 @@ struct model_layout {
     template <class X>
     static constexpr std::size_t shared_slot = [] {
         return []<class... S>(expr::type_list<S...>) { return expr::expr_detail::slot_of<X, S...>(); }(shared{});
+    }();
+    template <class X>
+    static constexpr std::size_t linked_slot = [] {
+        return []<class... S>(expr::type_list<S...>) { return expr::expr_detail::slot_of<X, S...>(); }(linked{});
     }();
     template <class X>
     static constexpr bool stores = element_slot<X> < n_per_element || shared_slot<X> < n_shared;

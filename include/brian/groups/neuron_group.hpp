@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <stdexcept>
 #include <cstdint>
 #include <istream>
 #include <ostream>
@@ -77,9 +78,39 @@ class neuron_group {
         return {event_spikes_[event_index<Name>()], 0};
     }
 
+    /// Links the model's `linked<...>` variable `X` to another group's variable (Brian's
+    /// `linked_var`): `G.link(v_pre, P[v])`, element k reading source element k; or with
+    /// `index`, element k reading source element index[k].
+    template <class X, class View>
+    void link(const X&, const View& source, std::vector<std::int64_t> index = {}) {
+        constexpr std::size_t l = layout::template linked_slot<X>;
+        static_assert(l < layout::n_linked, "brian: link(x, ...) needs a linked<...> variable used by this model");
+        static_assert(std::is_same_v<typename View::quantity_type, units::quantity<expr::unit_of<X>>>,
+                      "brian: a linked variable must have the unit of the variable it links to");
+        const std::size_t needed = index.empty() ? n_ : index.size();
+        if (index.empty() && source.size() != n_)
+            throw std::invalid_argument("brian: cannot link " + std::string(X::name.view()) + " of " + name_ + " (" +
+                                        std::to_string(n_) + " neurons) to a variable of " +
+                                        std::to_string(source.size()) + " elements; pass an index per neuron");
+        if (needed != n_)
+            throw std::invalid_argument("brian: link(" + std::string(X::name.view()) + ", ..., index) needs " +
+                                        std::to_string(n_) + " indices, got " + std::to_string(needed));
+        for (auto k : index)
+            if (k < 0 || static_cast<std::size_t>(k) >= source.size())
+                detail::throw_index_error(static_cast<std::size_t>(k), source.size(), X::name.view());
+        linked_[l] = source.data();
+        linked_index_storage_[l] = std::move(index);
+        linked_index_[l] = linked_index_storage_[l].empty() ? nullptr : linked_index_storage_[l].data();
+    }
+
     // ---- Simulation protocol, driven by the network ----
 
-    void before_run() {}
+    void before_run() {
+        for (std::size_t l = 0; l < layout::n_linked; ++l)
+            if (linked_[l] == nullptr)
+                throw std::logic_error("brian: a linked variable of " + name_ +
+                                       " is not linked; call link(variable, other_group[variable]) before running");
+    }
 
     void run_slot(slot s) {
         if (s == slot::groups) update();
@@ -98,7 +129,7 @@ class neuron_group {
     template <class E>
     double evaluate(const E& e, std::size_t i) {
         random_stream rng(current_seed(), id_ * 4 + 3, static_cast<std::uint64_t>(clock_.step()), i);
-        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, 0, n_, clock_.t(), clock_.dt(), &rng};
+        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, 0, n_, clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
         return inline_subexpressions(Model.eqs, e).eval(ctx);
     }
 
@@ -109,7 +140,7 @@ class neuron_group {
         const std::uint64_t call = assignments_++;
         for (std::size_t i = offset; i < offset + count; ++i) {
             random_stream rng(current_seed(), id_ * 4 + 2, call, i);
-            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count, clock_.t(), clock_.dt(), &rng};
+            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count, clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
             ctx.ref(X{}) = e.eval(ctx);
         }
     }
@@ -202,7 +233,7 @@ class neuron_group {
         const double t = clock_.t(), dt = clock_.dt();
         const auto step = static_cast<std::uint64_t>(clock_.step());
         const std::uint64_t seed = current_seed();
-        element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr};
+        element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr, linked_.data(), linked_index_.data()};
         stepper_.begin_step(scalar);
         // A local copy of the propagators: the compiler can keep them in registers, since
         // stores to the state arrays cannot alias a local.
@@ -223,7 +254,7 @@ class neuron_group {
             for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays_[j][i];
             // A random stream per element only where the loop draws (none for CUBA).
             std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
-            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, rng.get()};
+            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data()};
 
             // Refractoriness: Brian's not_refractory, computed from the state at t.
             [[maybe_unused]] bool active = true;
@@ -299,7 +330,7 @@ class neuron_group {
         for (std::int32_t i : who) {
             random_stream rng(current_seed(), id_ * 4 + 1, step * 64 + phase, static_cast<std::size_t>(i));
             element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, static_cast<std::size_t>(i), 0, n_,
-                                              clock_.t(), clock_.dt(), &rng};
+                                              clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
             std::apply([&](const auto&... s) { (inline_statement(s).exec(ctx), ...); }, statements.items);
         }
     }
@@ -333,6 +364,10 @@ class neuron_group {
     std::array<std::vector<std::int32_t>, n_events == 0 ? 1 : n_events> event_spikes_;
     brian::clock clock_;
     std::uint64_t assignments_ = 0;
+    static constexpr std::size_t n_linked_slots = layout::n_linked == 0 ? 1 : layout::n_linked;
+    std::array<const double*, n_linked_slots> linked_{};
+    std::array<const std::int64_t*, n_linked_slots> linked_index_{};
+    std::array<std::vector<std::int64_t>, n_linked_slots> linked_index_storage_{};
 };
 
 }  // namespace brian

@@ -73,7 +73,7 @@ struct timed_array {
     constexpr auto operator()(const T& time) const {
         static_assert(std::is_same_v<expr::operand_unit<T>, boost::units::si::time>,
                       "brian: a timed_array is called with a time: I_ext(t)");
-        return timed_call<timed_array, expr::expr_t<T>, void>{expr::as_expr(time)};
+        return timed_call<timed_array, expr::expr_t<T>, void>{expr::as_expr(time), {}};
     }
     template <class T, class I>
     constexpr auto operator()(const T& time, const I& index) const {

@@ -127,7 +127,8 @@ struct stepper<method::exponential_euler_t, Model> : detail::affine_system<Model
 /// The exact propagator of a linear system dX/dt = M·X + c. Uncoupled equations use the
 /// closed form x ← x_inf + x·P − x_inf·P, P = exp(a·dt/den) (Brian's sympy solution); a
 /// coupled system (CUBA's v–ge–gi) the matrix exponential P = exp(M·dt) and
-/// Q = ∫₀^dt exp(M·s) ds, computed once per run: X ← P·X + Q·c.
+/// Q = ∫₀^dt exp(M·s) ds, computed when dt changes (every step if M reads shared
+/// variables, per element if it reads per-element ones): X ← P·X + Q·c.
 template <const auto& Model>
 struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
     using base = detail::affine_system<Model>;
@@ -147,6 +148,29 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
             base::f);
     }(typename base::sys::states{});
 
+    /// Whether the coupling matrix is the same for every element, and whether it is fixed
+    /// by the model (folded constants only: it changes with dt alone). Otherwise it is
+    /// recomputed every step (shared variables) or for every element (per-element ones).
+    static constexpr bool jacobian_element_independent = [] {
+        bool r = true;
+        detail::for_each_index<n>([&](auto j) {
+            detail::for_each_index<n>([&](auto k) {
+                r = r && expr::element_independent<std::tuple_element_t<k, std::tuple_element_t<j, decltype(jacobian)>>>;
+            });
+        });
+        return r;
+    }();
+    static constexpr bool jacobian_fixed = [] {
+        bool r = true;
+        detail::for_each_index<n>([&](auto j) {
+            detail::for_each_index<n>([&](auto k) {
+                using entry = std::tuple_element_t<k, std::tuple_element_t<j, decltype(jacobian)>>;
+                r = r && std::is_same_v<expr::symbols_of<entry>, expr::type_list<>>;
+            });
+        });
+        return r;
+    }();
+
     small_matrix<n> P{};
     small_matrix<n> Q{};
     double hoisted_c[n]{};
@@ -156,7 +180,13 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         if constexpr (!coupled) {
             base::hoist(ctx);
         } else {
-            if (ctx.dt() != prepared_dt_) prepare(ctx);
+            if constexpr (!jacobian_element_independent) {
+                // computed per element in advance()
+            } else if constexpr (!jacobian_fixed) {
+                prepare(ctx);
+            } else if (ctx.dt() != prepared_dt_) {
+                prepare(ctx);
+            }
             detail::for_each_index<n>([&](auto j) {
                 if constexpr (expr::element_independent<std::tuple_element_t<j, decltype(offsets)>>)
                     hoisted_c[j] = std::get<j>(offsets).eval(ctx);
@@ -167,6 +197,13 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
     /// Recomputes the propagators (at the first step, and whenever dt changed).
     template <class Ctx>
     void prepare(Ctx& ctx) {
+        propagators(ctx, P, Q);
+        prepared_dt_ = ctx.dt();
+    }
+
+    /// P = exp(M·dt) and Q = ∫₀^dt exp(M·s) ds for the coupling matrix M evaluated in `ctx`.
+    template <class Ctx>
+    static void propagators(Ctx& ctx, small_matrix<n>& p, small_matrix<n>& q) {
         const double dt = ctx.dt();
         small_matrix<2 * n> augmented{};  // [[M dt, I dt], [0, 0]]: exp gives [[P, Q], [0, I]]
         detail::for_each_index<n>([&](auto j) {
@@ -177,8 +214,7 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         });
         const auto e = matrix_exponential(augmented);
         for (std::size_t j = 0; j < n; ++j)
-            for (std::size_t k = 0; k < n; ++k) P[j][k] = e[j][k], Q[j][k] = e[j][n + k];
-        prepared_dt_ = dt;
+            for (std::size_t k = 0; k < n; ++k) p[j][k] = e[j][k], q[j][k] = e[j][n + k];
     }
 
     template <class Ctx>
@@ -190,9 +226,13 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                 if constexpr (expr::element_independent<std::tuple_element_t<j, decltype(offsets)>>) c[j] = hoisted_c[j];
                 else c[j] = std::get<j>(offsets).eval(ctx);
             });
+            small_matrix<n> pe, qe;  // this element's own, when the matrix differs per element
+            if constexpr (!jacobian_element_independent) propagators(ctx, pe, qe);
+            const small_matrix<n>& p = jacobian_element_independent ? P : pe;
+            const small_matrix<n>& q = jacobian_element_independent ? Q : qe;
             for (std::size_t j = 0; j < n; ++j) {
                 double v = 0.0;
-                for (std::size_t k = 0; k < n; ++k) v += P[j][k] * x[k] + Q[j][k] * c[k];
+                for (std::size_t k = 0; k < n; ++k) v += p[j][k] * x[k] + q[j][k] * c[k];
                 next[j] = v;
             }
         } else {

@@ -63,26 +63,26 @@ class network {
         if (p == profile::on) profile_.assign(size, 0.0);
         progress_report progress(r, t_start, duration.value());
 
-        std::vector<char> due(size);
-        while (!stopped_) {
+        // Which clock each object runs on, and which clocks are due in an iteration.
+        std::array<std::size_t, size> clock_of{};
+        for (std::size_t k = 0; k < size; ++k)
+            clock_of[k] = static_cast<std::size_t>(
+                std::find(clocks.begin(), clocks.end(), &entries_[k].clock(entries_[k].object)) - clocks.begin());
+        std::vector<char> clock_due(clocks.size(), 0);
+        while (!stopped_ && !clocks.empty()) {
             // The clocks at the earliest time run this iteration (Brian's _nextclocks).
             std::size_t first = 0;
             for (std::size_t c = 1; c < clocks.size(); ++c)
                 if (clocks[c]->t() < clocks[first]->t()) first = c;
-            if (clocks.empty() || clocks[first]->step() >= end_step[first]) break;
+            if (clocks[first]->step() >= end_step[first]) break;
             const double now = clocks[first]->t();
-            std::vector<char> clock_due(clocks.size());
             for (std::size_t c = 0; c < clocks.size(); ++c) {
                 const double dt = std::min(clocks[first]->dt(), clocks[c]->dt());
                 clock_due[c] = clocks[c]->t() == now || std::abs(clocks[c]->t() - now) / dt < 1e-4;
             }
-            for (std::size_t k = 0; k < size; ++k) {
-                brian::clock* c = &entries_[k].clock(entries_[k].object);
-                due[k] = clock_due[static_cast<std::size_t>(std::find(clocks.begin(), clocks.end(), c) - clocks.begin())];
-            }
             for (int s = 0; s < slot_count; ++s)
                 for (std::size_t k : order_[s])
-                    if (due[k]) {
+                    if (clock_due[clock_of[k]]) {
                         if (profile_.empty()) entries_[k].run(entries_[k].object, static_cast<slot>(s));
                         else timed_run(k, static_cast<slot>(s));
                     }
