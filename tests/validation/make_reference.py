@@ -6,7 +6,8 @@ Run from anywhere with Debian's interpreter (the one that has Brian 2):
 
 Options: --out DIR (default: data/ next to this script), --target numpy|cython
 (code generation target of Brian's runtime device, default numpy),
---only CASE[,CASE...] (subset of: lif_fi, hh, poisson, spikegen, norefflag, multidt).
+--only CASE[,CASE...] (subset of: lif_fi, hh, poisson, spikegen, norefflag, multidt,
+refparam, refbool, events).
 
 Every case builds its own Network from scratch, with defaultclock.dt = 0.1 ms
 and explicit namespaces, so the Brian code below is the complete definition of
@@ -26,7 +27,8 @@ import warnings
 warnings.filterwarnings("ignore", category=FutureWarning)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CASES = ["lif_fi", "hh", "poisson", "spikegen", "norefflag", "multidt"]
+CASES = ["lif_fi", "hh", "poisson", "spikegen", "norefflag", "multidt",
+         "refparam", "refbool", "events"]
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--out", default=os.path.join(HERE, "data"))
@@ -499,6 +501,137 @@ def multidt():
               ["%d", "%d", "%d", "%.4f"])
     return "; ".join(info) + (f"; min |v-Vt| {MARGINS['multidt0']:.3g}, "
                               f"{MARGINS['multidt1']:.3g} mV")
+
+
+# ----------------------------------------------------------------------------
+# (g) refparam: refractory period given by a per-neuron parameter
+# ----------------------------------------------------------------------------
+
+def timestep(t_ms, dt_ms=0.1):
+    """Brian's timestep(t, dt) = int64((t + 1e-3*dt)/dt), times in seconds as Brian has them."""
+    return int(np.int64((t_ms * 1e-3 + 1e-3 * dt_ms * 1e-3) / (dt_ms * 1e-3)))
+
+
+@timed
+def refparam():
+    fresh()
+    ns = dict(tau=20 * ms, El=-70 * mV, Vr=-70 * mV, Vt=-50 * mV)
+    eqs = """
+    dv/dt = (El - v + RI)/tau : volt (unless refractory)
+    RI : volt (constant)
+    tref : second (constant)
+    """
+    tref_ms = [0.0, 1.0, 2.55, 5.0, 10.04]
+    G = NeuronGroup(len(tref_ms), eqs, threshold='v > Vt', reset='v = Vr', refractory='tref',
+                    method='exact', namespace=ns)
+    G.v = -70 * mV
+    G.RI = 60 * mV
+    G.tref = np.array(tref_ms) * ms
+    sm = SpikeMonitor(G)
+    net = Network(G, sm)
+    net.run(200 * ms)
+    i, step = write_spikes("refparam_spikes.csv", sm, DT)
+    got = per_neuron(i, step, len(tref_ms))
+    # rule 2 with R = timestep(tref): first spike K-1, ISI = max(R-1, 0) + K
+    K = math.ceil(20.0 * math.log(60.0 / 40.0) / 0.1)
+    Rs = [timestep(t) for t in tref_ms]
+    assert Rs == [0, 10, 25, 50, 100], Rs
+    margin = math.inf
+    for k, R in enumerate(Rs):
+        isi = set(np.diff(got[k]))
+        assert got[k][0] == K - 1 and isi == {max(R - 1, 0) + K}, (k, got[k][0], isi)
+        # the same spikes as the rule with a constant period of R steps
+        assert got[k] == lif_rule(60.0, 2000, 0.1, R * 0.1), k
+        margin = min(margin, lif_rule.margin)
+    MARGINS["refparam"] = margin
+    return (f"R = timestep(tref) = {Rs} steps; first step {K - 1}, ISIs "
+            f"{[sorted(set(np.diff(g))) for g in got]}; min |v-Vt| {margin:.3g} mV")
+
+
+# ----------------------------------------------------------------------------
+# (h) refbool: refractoriness given by a condition (HH neuron of case hh)
+# ----------------------------------------------------------------------------
+
+@timed
+def refbool():
+    fresh()
+    ns = hh_namespace()
+    I_nA = [0.5, 1.0, 2.0]
+    G = NeuronGroup(len(I_nA), HH_EQS, threshold='v > -20*mV', refractory='v > -40*mV',
+                    method='exponential_euler', namespace=ns)
+    G.v = ns['El']
+    G.m = 0
+    G.n = 0
+    G.h = 0
+    G.I = np.array(I_nA) * nA
+    sm = SpikeMonitor(G)
+    vm = StateMonitor(G, 'v', record=True)
+    net = Network(G, sm, vm)
+    net.run(300 * ms)
+    i, step = write_spikes("refbool_spikes.csv", sm, DT)
+    v = np.asarray(vm.v / mV)  # v[k, n]: start of step n
+    # rule: not_refractory(n) = not_refractory(n-1) or not (v(t_n) > -40 mV), set False at a
+    # spike; after a spike at s, the next spike needs a step n > s with v(t_m) <= -40 mV for
+    # some s < m <= n, i.e. v went below -40 mV in between.
+    for k in range(len(I_nA)):
+        s_k = list(step[i == k])
+        for a, b in zip(s_k[:-1], s_k[1:]):
+            assert (v[k, a + 1:b + 1] <= -40).any(), (k, a, b)
+    MARGINS["refbool"] = float(np.min(np.abs(v[:, 1:] + 20.0)))
+    MARGINS["refbool_cond"] = float(np.min(np.abs(v + 40.0)))
+    counts = np.bincount(i, minlength=len(I_nA))
+    return (f"spike counts {list(counts)}; min |v+20mV| {MARGINS['refbool']:.3g} mV, "
+            f"min |v+40mV| {MARGINS['refbool_cond']:.3g} mV")
+
+
+# ----------------------------------------------------------------------------
+# (i) events: two custom events with run_on_event code, and EventMonitors
+# ----------------------------------------------------------------------------
+
+@timed
+def events():
+    fresh()
+    ns = dict(tau=20 * ms, tauw=50 * ms, El=-70 * mV, Vr=-70 * mV, Vt=-50 * mV)
+    eqs = """
+    dv/dt = (El - v + RI - w)/tau : volt (unless refractory)
+    dw/dt = -w/tauw : volt
+    RI : volt (constant)
+    n_up : 1
+    """
+    RI_mV = [30.0, 40.0, 60.0]
+    # 'upper' is defined first, but Brian runs the event code in the slot 'after_resets'
+    # ordered by object name: neurongroup_above_resetter before neurongroup_upper_resetter
+    G = NeuronGroup(len(RI_mV), eqs, threshold='v > Vt', reset='v = Vr; w += 1*mV',
+                    refractory=2 * ms, events={'upper': 'v > -51*mV', 'above': 'v > -52*mV'},
+                    method='exact', namespace=ns)
+    G.run_on_event('upper', 'w = 0.5*w; n_up += 1')
+    G.run_on_event('above', 'w += 0.2*mV')
+    G.v = -70 * mV
+    G.RI = np.array(RI_mV) * mV
+    sm = SpikeMonitor(G)
+    em_above = b2.EventMonitor(G, 'above')
+    em_upper = b2.EventMonitor(G, 'upper')
+    st = StateMonitor(G, ['v', 'w'], record=True)
+    net = Network(G, sm, em_above, em_upper, st)
+    net.run(200 * ms)
+    resetters = [o.name for o in net.sorted_objects if 'resetter' in o.name]
+    assert resetters == ['neurongroup_spike_resetter', 'neurongroup_above_resetter',
+                         'neurongroup_upper_resetter'], resetters
+    i, step = write_spikes("events_spikes.csv", sm, DT)
+    ia, stepa = write_spikes("events_above.csv", em_above, DT)
+    iu, stepu = write_spikes("events_upper.csv", em_upper, DT)
+    assert np.array_equal(np.bincount(iu, minlength=3), np.asarray(G.n_up[:]).astype(int))
+    n_keep = 500
+    write_csv("events_trace.csv", ["step"] + [f"{x}{k}_{u}" for x, u in (("v", "mV"), ("w", "mV"))
+                                              for k in range(len(RI_mV))],
+              [np.arange(n_keep)] + [np.asarray(st.v[k, :n_keep] / mV) for k in range(len(RI_mV))]
+              + [np.asarray(st.w[k, :n_keep] / mV) for k in range(len(RI_mV))],
+              ["%d"] + [F17] * (2 * len(RI_mV)))
+    v = np.asarray(st.v / mV)[:, 1:]
+    MARGINS["events"] = float(min(np.min(np.abs(v + 50)), np.min(np.abs(v + 51)),
+                                  np.min(np.abs(v + 52))))
+    return (f"{len(i)} spikes, {len(ia)} 'above', {len(iu)} 'upper' events; resetters "
+            f"{resetters}; min |v - (Vt, -51, -52 mV)| {MARGINS['events']:.3g} mV")
 
 
 if __name__ == "__main__":

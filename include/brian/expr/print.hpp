@@ -22,6 +22,14 @@ struct printed {
     int level;
 };
 
+// Not `"-" + text`: GCC 12 at -O2 warns (-Wrestrict, a false positive, GCC bug 105651)
+// on `const char* + std::string&&`, which breaks -Werror builds of users' code.
+inline std::string prefix(std::string_view head, const std::string& text) {
+    std::string out(head);
+    out += text;
+    return out;
+}
+
 inline std::string wrap(const printed& p, int needed) {
     return p.level < needed ? "(" + p.text + ")" : p.text;
 }
@@ -34,7 +42,8 @@ inline printed python_unit(std::string_view name) {
         if (name[k] == '^') {  // the exponent runs to the next space or the end
             const auto end = std::min(name.find(' ', k), name.size());
             const auto exponent = std::string(name.substr(k + 1, end - k - 1));
-            out.text += "**" + (exponent.find('/') == std::string::npos ? exponent : "(" + exponent + ")");
+            out.text += "**";
+            out.text += exponent.find('/') == std::string::npos ? exponent : "(" + exponent + ")";
             out.level = std::min<int>(out.level, p_power);
             k = end - 1;
         } else {
@@ -86,10 +95,10 @@ printed print_node(const node<Op, A...>& n) {
     else if constexpr (std::is_same_v<Op, op::sub>) return binary(n, "-", p_add);
     else if constexpr (std::is_same_v<Op, op::mul>) return binary(n, "*", p_mul);
     else if constexpr (std::is_same_v<Op, op::div>) return binary(n, "/", p_mul);
-    else if constexpr (std::is_same_v<Op, op::neg>) return {"-" + wrap(print(n.a), p_unary), p_unary};
+    else if constexpr (std::is_same_v<Op, op::neg>) return {prefix("-", wrap(print(n.a), p_unary)), p_unary};
     else if constexpr (std::is_same_v<Op, op::and_>) return binary(n, "and", p_and);
     else if constexpr (std::is_same_v<Op, op::or_>) return binary(n, "or", p_or);
-    else if constexpr (std::is_same_v<Op, op::not_>) return {"not " + wrap(print(n.a), p_not), p_not};
+    else if constexpr (std::is_same_v<Op, op::not_>) return {prefix("not ", wrap(print(n.a), p_not)), p_not};
     else if constexpr (requires { Op::spelling; }) return binary(n, Op::spelling, p_compare);
     else if constexpr (std::is_same_v<Op, op::where>) return call(n, "where");
     else if constexpr (requires { Op::num; }) {

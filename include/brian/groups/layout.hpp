@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brian/expr/analysis/dependencies.hpp"
+#include "brian/expr/context.hpp"
 #include "brian/model/neuron_model.hpp"
 
 namespace brian {

@@ -10,6 +10,7 @@
 
 #include "brian/groups/element_context.hpp"
 #include "brian/groups/spike_source.hpp"
+#include "brian/groups/subgroup.hpp"
 #include "brian/groups/variable_view.hpp"
 #include "brian/integrators/linear.hpp"
 #include "brian/integrators/stepper.hpp"
@@ -18,9 +19,6 @@
 #include "brian/random/seed.hpp"
 
 namespace brian {
-
-template <class Group>
-class subgroup;
 
 /// A group of `n` neurons of `Model` (Brian's `NeuronGroup`): `neuron_group<cuba> P(4000)`.
 /// Its variables are inferred from the model and stored as structure-of-arrays of SI
@@ -67,7 +65,7 @@ class neuron_group {
     }
 
     /// Neurons [begin, end) as a group of their own (Brian's `G[begin:end]`).
-    subgroup<neuron_group> slice(std::size_t begin, std::size_t end);
+    subgroup<neuron_group> slice(std::size_t begin, std::size_t end) { return {*this, begin, end}; }
 
     /// Spikes of the current step.
     spike_view spikes() const { return {spikes_, 0}; }
@@ -371,5 +369,3 @@ class neuron_group {
 };
 
 }  // namespace brian
-
-#include "brian/groups/subgroup.hpp"

@@ -9,6 +9,7 @@
 
 #include "brian/expr/builtins.hpp"
 #include "brian/expr/constant.hpp"
+#include "brian/expr/symbol.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/expr/constant.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"

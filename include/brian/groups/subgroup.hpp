@@ -5,6 +5,7 @@
 
 #include "brian/groups/spike_source.hpp"
 #include "brian/groups/variable_view.hpp"
+#include "brian/network/clock.hpp"
 
 namespace brian {
 
@@ -41,10 +42,5 @@ class subgroup {
     Group* g_;
     std::size_t begin_, end_;
 };
-
-template <const auto& Model>
-subgroup<neuron_group<Model>> neuron_group<Model>::slice(std::size_t begin, std::size_t end) {
-    return subgroup<neuron_group<Model>>(*this, begin, end);
-}
 
 }  // namespace brian

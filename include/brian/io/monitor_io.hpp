@@ -7,9 +7,6 @@
 
 #include <xtensor/xtensor.hpp>
 
-// The monitor headers use expr::as_expr and expr_detail::slot_of without including them.
-#include "brian/expr/constant.hpp"
-#include "brian/expr/context.hpp"
 #include "brian/io/csv.hpp"
 #include "brian/io/npz.hpp"
 #include "brian/monitors/population_rate_monitor.hpp"

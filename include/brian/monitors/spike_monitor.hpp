@@ -11,6 +11,8 @@
 #include <xtensor/xtensor.hpp>
 
 #include "brian/groups/spike_source.hpp"
+#include "brian/expr/constant.hpp"
+#include "brian/expr/context.hpp"
 #include "brian/monitors/record.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"

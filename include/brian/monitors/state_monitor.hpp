@@ -10,6 +10,8 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include "brian/expr/constant.hpp"
+#include "brian/expr/context.hpp"
 #include "brian/monitors/record.hpp"
 #include "brian/monitors/spike_monitor.hpp"
 #include "brian/network/clock.hpp"

@@ -9,7 +9,14 @@
 
 namespace brian::io::detail {
 
-inline std::string quoted(const std::filesystem::path& path) { return "\"" + path.string() + "\""; }
+/// `"path"`; built by appending, as `"\"" + path.string()` trips GCC 12's -Wrestrict
+/// false positive (GCC bug 105329).
+inline std::string quoted(const std::filesystem::path& path) {
+    std::string out(1, '"');
+    out += path.string();
+    out += '"';
+    return out;
+}
 
 /// The `brian: cannot open "<file>" for writing: <fix>` error, with the most likely fix
 /// found by looking at the file system.
