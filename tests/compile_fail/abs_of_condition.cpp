@@ -1,5 +1,5 @@
 // expect: brian: abs needs a number, got a condition
-// abs of a condition. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// abs of a condition. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: cannot assign A to ge \(unit V\) in `ge \+= \.\.\.`
-// An on_pre increment in the wrong unit. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// An on_pre increment in the wrong unit. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: cannot add s and V
-// The same mistake with the quantity first. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// The same mistake with the quantity first. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: `and` needs two conditions, got V and V
-// `and` of two voltages. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// `and` of two voltages. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;
@@ -14,5 +14,5 @@ inline constexpr auto Vt = -50_mV;
 #ifndef BRIAN_COMPILE_FAIL_FIX
 inline constexpr auto bad = v && ge;
 #else
-inline constexpr auto fixed = v > Vt && ge > Vt;
+inline constexpr auto fixed = v > Vt&& ge > Vt;
 #endif

@@ -1,5 +1,5 @@
 // expect: brian: cannot assign bool to v \(unit V\) in `v = \.\.\.`
-// Assigning a condition to a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Assigning a condition to a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: cannot assign s to v \(unit V\) in `v = \.\.\.`
-// A reset that assigns a time to a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// A reset that assigns a time to a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

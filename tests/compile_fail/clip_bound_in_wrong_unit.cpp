@@ -1,5 +1,5 @@
 // expect: brian: clip\(x, low, high\) needs one unit for all three, got V, V and A
-// clip with a bound in another unit. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// clip with a bound in another unit. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

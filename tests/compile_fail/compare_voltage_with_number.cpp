@@ -1,5 +1,6 @@
 // expect: brian: cannot compare V with 1
-// Comparing a voltage with a plain number (Brian needs 0*mV, not 0). Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Comparing a voltage with a plain number: a number has no unit, even 0. The
+// BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: cannot compare V with s
-// Comparing a voltage with a time. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Comparing a voltage with a time. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: cannot add V and bool: a condition is not a number
-// A condition added to a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// A condition added to a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

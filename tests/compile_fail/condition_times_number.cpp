@@ -1,5 +1,5 @@
 // expect: brian: cannot multiply bool and 1: a condition is not a number
-// A condition used as a number. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// A condition used as a number. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

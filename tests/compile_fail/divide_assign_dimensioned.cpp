@@ -1,5 +1,5 @@
 // expect: brian: w /= needs a dimensionless factor, got V
-// Dividing a variable by a dimensioned value. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Dividing a variable by a dimensioned value. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

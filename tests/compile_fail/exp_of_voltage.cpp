@@ -1,5 +1,5 @@
 // expect: brian: exp needs a dimensionless argument, got V
-// exp of a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// exp of a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: int_ needs a dimensionless argument, got V
-// int_ of a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// int_ of a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

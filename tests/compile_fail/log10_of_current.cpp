@@ -1,5 +1,5 @@
 // expect: brian: log10 needs a dimensionless argument, got A
-// log10 of a current. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// log10 of a current. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: v \*= needs a dimensionless factor, got V
-// Scaling a variable by a dimensioned factor. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Scaling a variable by a dimensioned factor. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

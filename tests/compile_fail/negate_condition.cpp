@@ -1,5 +1,5 @@
 // expect: brian: cannot negate a condition: use `not`
-// Negating a condition with minus. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Negating a condition with minus. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: `not` needs a condition, got V
-// `not` of a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// `not` of a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

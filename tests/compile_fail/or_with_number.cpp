@@ -1,5 +1,5 @@
 // expect: brian: `or` needs two conditions, got bool and 1
-// `or` of a condition and a number. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// `or` of a condition and a number. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: pow\(x, y\) with a run-time exponent needs dimensionless x and y, got V and 1
-// Run-time pow of a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Run-time pow of a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: sin needs a dimensionless argument, got V/s
-// sin of a voltage rate. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// sin of a voltage rate. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

@@ -1,5 +1,5 @@
 // expect: brian: sqrt needs a number, got a condition
-// sqrt of a condition. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// sqrt of a condition. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

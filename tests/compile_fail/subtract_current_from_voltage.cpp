@@ -1,5 +1,5 @@
 // expect: brian: cannot subtract A from V
-// Subtracting a current from a voltage. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// Subtracting a current from a voltage. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

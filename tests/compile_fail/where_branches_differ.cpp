@@ -1,5 +1,5 @@
 // expect: brian: where\(condition, a, b\) needs one unit for a and b, got V and A
-// where with branches in different units. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// where with branches in different units. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

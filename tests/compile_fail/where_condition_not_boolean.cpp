@@ -1,5 +1,5 @@
 // expect: brian: where\(condition, a, b\) needs a condition first, got V
-// where with a number as its condition. Compiled with BRIAN_COMPILE_FAIL_FIX, the corrected line must compile.
+// where with a number as its condition. The BRIAN_COMPILE_FAIL_FIX variant compiles.
 #include <brian/brian.hpp>
 
 using namespace brian;

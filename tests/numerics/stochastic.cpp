@@ -1,7 +1,8 @@
 // Stochastic integrators, checked by statistics over many independent neurons: the
 // Ornstein–Uhlenbeck process (additive noise) with euler (Euler–Maruyama), heun and
-// milstein; geometric Brownian motion (multiplicative noise) with milstein (Itô) and heun
-// (Stratonovich); reproducibility of the random streams.
+// milstein; geometric Brownian motion (multiplicative noise) with milstein and heun, both
+// Stratonovich as Brian 2's (checked against Brian 2.5.1: its milstein gives the
+// Stratonovich mean on GBM); reproducibility of the random streams.
 //
 // Tolerances are 5 standard errors of the estimate. The random numbers are keyed by
 // (seed, object, step, neuron), so each check is deterministic for its seed; to run them
@@ -121,18 +122,18 @@ moments run_gbm(std::uint64_t seed_value) {
 
 constexpr double T_gbm = 0.4;
 
-TEST_CASE("milstein: mean of geometric Brownian motion (Ito)") {
+TEST_CASE("milstein: mean of geometric Brownian motion (Stratonovich, as Brian 2)") {
     const auto m = run_gbm<method::milstein_t>(20240604);
     const double ito = std::exp(mu.value() * T_gbm);
     const double strat = std::exp((mu.value() + s2.value() / 2) * T_gbm);
     const double se = std::sqrt(m.var / static_cast<double>(m.n));
-    CHECK(std::abs(m.mean - ito) < z * se);
-    CHECK(std::abs(m.mean - strat) > 10 * se);  // the interpretations are told apart
-    // Variance of x(T): exp(2 mu T)(exp(s^2 T) - 1).
-    const double var = std::exp(2 * mu.value() * T_gbm) * (std::exp(s2.value() * T_gbm) - 1);
-    CHECK(m.var == doctest::Approx(var).epsilon(0.15));  // about 5 standard errors (kurtosis ~18)
-    MESSAGE("milstein GBM: mean " << m.mean << " (Ito " << ito << ", Stratonovich " << strat << ", standard error "
-                                  << se << "), variance " << m.var << " (Ito " << var << ")");
+    CHECK(std::abs(m.mean - strat) < z * se);
+    CHECK(std::abs(m.mean - ito) > 10 * se);  // the interpretations are told apart
+    // Variance of x(T) = exp(mu T + s W): exp((2 mu + s^2) T)(exp(s^2 T) - 1).
+    const double var = std::exp((2 * mu.value() + s2.value()) * T_gbm) * (std::exp(s2.value() * T_gbm) - 1);
+    CHECK(m.var == doctest::Approx(var).epsilon(0.2));  // about 5 standard errors (heavy tails)
+    MESSAGE("milstein GBM: mean " << m.mean << " (Stratonovich " << strat << ", Ito " << ito
+                                  << ", standard error " << se << "), variance " << m.var << " (" << var << ")");
 }
 
 TEST_CASE("heun: mean of geometric Brownian motion (Stratonovich)") {

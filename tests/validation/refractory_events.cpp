@@ -145,11 +145,10 @@ TEST_CASE("events: two custom events with statements, event monitors: identical 
     }
 }
 
-// Known difference (reported; remove may_fail once neuron_group orders the event statements
-// as Brian does): brian runs them in declaration order, Brian by name, so with 'upper'
-// declared first C++ computes w = 0.5 w + 0.2 mV where Brian computes 0.5 (w + 0.2 mV).
-TEST_CASE("events: statements of several events run in Brian's order (by name), not declaration order" *
-          doctest::may_fail()) {
+// Brian runs the statements of several events sorted by resetter name, not in declaration
+// order: with 'upper' declared first, Brian still computes 0.5 (w + 0.2 mV) and not
+// 0.5 w + 0.2 mV. brian orders them the same way (neuron_group::event_order).
+TEST_CASE("events: statements of several events run in Brian's order (by name), not declaration order") {
     neuron_group<lif_events_dict_order> G(3);
     G[v] = El;
     G[RI].set(std::vector{30.0, 40.0, 60.0}, mV);

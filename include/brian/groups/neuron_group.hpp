@@ -172,6 +172,29 @@ class neuron_group {
     static constexpr auto events_list = Model.events.list;
     static constexpr std::size_t n_events = std::tuple_size_v<decltype(events_list)>;
 
+    /// The order in which events' statements run: Brian sorts its resetters by object
+    /// name, "<group>_<event>_resetter", so by event name with "_resetter" appended.
+    static constexpr std::array<std::size_t, n_events> event_order = [] {
+        std::array<std::size_t, n_events> order{};
+        std::array<std::string_view, n_events> names{};
+        std::size_t k = 0;
+        std::apply([&](const auto&... ev) { ((names[k] = ev.name.view(), order[k] = k, ++k), ...); }, events_list);
+        auto key_less = [&](std::size_t a, std::size_t b) {
+            // Compare name_a + "_resetter" with name_b + "_resetter" without building them.
+            const std::string_view sa = names[a], sb = names[b], suffix = "_resetter";
+            const std::size_t la = sa.size() + suffix.size(), lb = sb.size() + suffix.size();
+            for (std::size_t j = 0; j < la && j < lb; ++j) {
+                const char ca = j < sa.size() ? sa[j] : suffix[j - sa.size()];
+                const char cb = j < sb.size() ? sb[j] : suffix[j - sb.size()];
+                if (ca != cb) return ca < cb;
+            }
+            return la < lb;
+        };
+        for (std::size_t a = 1; a < n_events; ++a)  // insertion sort: a handful of events
+            for (std::size_t b = a; b > 0 && key_less(order[b], order[b - 1]); --b) std::swap(order[b], order[b - 1]);
+        return order;
+    }();
+
     template <fixed_string Name>
     static constexpr std::size_t event_index() {
         std::size_t k = 0, found = n_events;
@@ -315,11 +338,11 @@ class neuron_group {
 
     void reset() {
         if constexpr (model_type::has_reset) run_statements(Model.reset.statements, spikes_, 1);
-        if constexpr (n_events > 0) {
-            std::size_t k = 0;
-            std::apply([&](const auto&... ev) { ((run_statements(ev.statements, event_spikes_[k], 4 + k), ++k), ...); },
-                       events_list);
-        }
+        if constexpr (n_events > 0)
+            detail::for_each_index<n_events>([&](auto k) {
+                constexpr std::size_t e = event_order[k];
+                run_statements(std::get<e>(events_list).statements, event_spikes_[e], 4 + e);
+            });
     }
 
     template <class S>

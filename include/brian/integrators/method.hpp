@@ -32,7 +32,8 @@ struct heun_t {
 struct exponential_euler_t {
     static constexpr const char* name = "exponential_euler";
 };
-/// Milstein's scheme for multiplicative (Itô) noise.
+/// Brian 2's derivative-free Milstein scheme for multiplicative noise (as Brian's, it
+/// integrates the Stratonovich interpretation; see stepper.hpp).
 struct milstein_t {
     static constexpr const char* name = "milstein";
 };

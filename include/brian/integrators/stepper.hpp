@@ -139,7 +139,10 @@ struct stepper<method::heun_t, Model> : detail::system_of<Model> {
     }
 };
 
-/// Derivative-free Milstein scheme for multiplicative Itô noise (strong order 1).
+/// Brian 2's `milstein`: the derivative-free Milstein scheme exactly as Brian writes it,
+/// k = (g(x̄) − g(x))·dW²/(2√dt) with x̄ = x + f·dt + g·√dt. Without Itô's "− dt" in the
+/// correction, its mean drift includes ½·g·∂g/∂x: like Brian's (checked side by side on
+/// geometric Brownian motion), it integrates the Stratonovich interpretation.
 template <const auto& Model>
 struct stepper<method::milstein_t, Model> : detail::system_of<Model> {
     using base = detail::system_of<Model>;
@@ -157,7 +160,7 @@ struct stepper<method::milstein_t, Model> : detail::system_of<Model> {
         auto cs = ctx.with_states(support, 0.0);
         detail::evaluate_all(base::g, cs, gs);
         for (std::size_t j = 0; j < n; ++j)
-            x[j] = x[j] + dt * fx[j] + gx[j] * dW + (gs[j] - gx[j]) * (dW * dW - dt) / (2 * sqrt_dt);
+            x[j] = x[j] + dt * fx[j] + gx[j] * dW + (gs[j] - gx[j]) * (dW * dW) / (2 * sqrt_dt);
     }
 };
 

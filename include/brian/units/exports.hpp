@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brian/units/io.hpp"
+#include "brian/units/math.hpp"
 #include "brian/units/prefixes.hpp"
 #include "brian/units/quantity.hpp"
 
@@ -64,6 +65,7 @@ using units::in_unit;
 using units::make_quantity;
 using units::quantity;
 using units::si_unit;
+using units::sqrt;
 using units::to_string;
 using units::operator<<;
 using units::operator*;

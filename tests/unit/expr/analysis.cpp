@@ -84,7 +84,7 @@ TEST_CASE("derivatives through where and clip follow the selected branch") {
     point p;  // x = 0.3
     check_derivative<x_t>(where(x > 0.5, x * x, 3 * x), p);
     check_derivative<x_t>(where(x < 0.5, x * x, 3 * x), p);
-    check_derivative<x_t>(clip(x * 2, 0, 1), p);   // inside
+    check_derivative<x_t>(clip(x * 2, 0, 1), p);    // inside
     check_derivative<x_t>(clip(x * 2, 0, 0.5), p);  // clipped: 0
     check_derivative<x_t>(clip(0.5, x, 1), p);      // the bound is the variable
 }

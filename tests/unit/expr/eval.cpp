@@ -26,7 +26,7 @@ TEST_CASE("the four operations and negation") {
     CHECK(at(-v, p) == Approx(0.06));
     CHECK(at(+v, p) == Approx(-0.06));
     CHECK(at(-(-v), p) == Approx(-0.06));
-    CHECK(at(v - ge - gi, p) == Approx(-0.061));   // left to right
+    CHECK(at(v - ge - gi, p) == Approx(-0.061));  // left to right
     CHECK(at(v - (ge - gi), p) == Approx(-0.063));
     CHECK(at(v / ge / x, p) == Approx(-100));
     CHECK(at(v / (ge / x), p) == Approx(-9));
@@ -57,7 +57,8 @@ TEST_CASE("the CUBA right-hand sides") {
     point p;
     CHECK(at(dv, p) == Approx((0.002 - 0.001 - (-0.06 + 0.049)) / 0.02));
     CHECK(at(dge, p) == Approx(-0.002 / 0.005));
-    static_assert(std::is_same_v<unit_of<decltype(dv)>, decltype(si::electric_potential{} / si::time{})>);
+    static_assert(
+        std::is_same_v<unit_of<decltype(dv)>, decltype(si::electric_potential{} / si::time{})>);
 }
 
 TEST_CASE("built-ins read the context") {

@@ -18,7 +18,7 @@ TEST_CASE("comparisons of one unit give conditions") {
     CHECK(at(v <= -60_mV, p) == 1.0);
     CHECK(at(v == -60_mV, p) == 1.0);
     CHECK(at(v != -60_mV, p) == 0.0);
-    CHECK(at(Vt < v, p) == 0.0);  // the constant on the left
+    CHECK(at(Vt < v, p) == 0.0);   // the constant on the left
     CHECK(at(v < ge, p) == 1.0);   // two symbols
     CHECK(at(x < 0.5, p) == 1.0);  // a dimensionless number
     CHECK(at(0.5 < x, p) == 0.0);

@@ -36,7 +36,7 @@ TEST_CASE("parentheses only where Python's precedence needs them") {
 
 TEST_CASE("constants print with their unit") {
     CHECK(to_string(v + 10_mV) == "v + 10*mV");
-    CHECK(to_string(v * mV) == "v * mV");              // 1 mV is just mV
+    CHECK(to_string(v * mV) == "v * mV");  // 1 mV is just mV
     CHECK(to_string(v + volt) == "v + V");
     CHECK(to_string(v * (1000 / volt)) == "v * (1000/V)");
     CHECK(to_string(v / (1 / mV)) == "v / (1000/V)");
@@ -71,12 +71,14 @@ TEST_CASE("functions and built-ins") {
     CHECK(to_string(pow<-1>(x)) == "x**(-1)");
     CHECK(to_string(pow<1, 3>(x)) == "x**(1/3)");
     CHECK(to_string(pow(x, y)) == "pow(x, y)");
-    CHECK(to_string(brian::rand() + randn() + t / ms + dt / ms + i + N) == "rand() + randn() + t / ms + dt / ms + i + N");
+    CHECK(to_string(brian::rand() + randn() + t / ms + dt / ms + i + N) ==
+          "rand() + randn() + t / ms + dt / ms + i + N");
     CHECK(to_string(xi) == "xi");
 }
 
 TEST_CASE("conditions") {
-    CHECK(to_string((v > El && !(v < El)) || v == El) == "v > -49*mV and not v < -49*mV or v == -49*mV");
+    CHECK(to_string((v > El && !(v < El)) || v == El) ==
+          "v > -49*mV and not v < -49*mV or v == -49*mV");
     CHECK(to_string(v >= El && (x < 1 || y > 1)) == "v >= -49*mV and (x < 1 or y > 1)");
     CHECK(to_string(!(v > El && x < 1)) == "not (v > -49*mV and x < 1)");
     CHECK(to_string(v <= El) == "v <= -49*mV");
@@ -98,6 +100,7 @@ TEST_CASE("statements and sequences, one per line") {
     CHECK(to_string(gi -= 9_mV) == "gi -= 9*mV");
     CHECK(to_string(x *= 0.5) == "x *= 0.5");
     CHECK(to_string(x /= y) == "x /= y");
-    CHECK(to_string(statements(v = El, ge += 1.62_mV, x *= 0.5)) == "v = -49*mV\nge += 1.62*mV\nx *= 0.5");
+    CHECK(to_string(statements(v = El, ge += 1.62_mV, x *= 0.5)) ==
+          "v = -49*mV\nge += 1.62*mV\nx *= 0.5");
     CHECK(to_string(statements()) == "");
 }

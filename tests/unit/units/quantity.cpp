@@ -88,13 +88,15 @@ TEST_CASE("Boost.Units functions apply to brian quantities") {
 
 TEST_CASE("every prefix scales by its power of ten") {
     const double factors[] = {1e-24, 1e-21, 1e-18, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1e-2, 1e-1,
-                              1e1,   1e2,   1e3,   1e6,   1e9,   1e12,  1e15, 1e18, 1e21, 1e24};
-    const quantity<si::current> amps[] = {yA, zA, aA, fA, pA, nA, uA, mA, cA, dA, daA, hA, kA, MA, GA, TA, PA, EA, ZA, YA};
-    const quantity<si::capacitance> farads[] = {yfarad, zfarad, afarad, ffarad, pfarad, nfarad, ufarad,
-                                                mfarad, cfarad, dfarad, dafarad, hfarad, kfarad, Mfarad,
-                                                Gfarad, Tfarad, Pfarad, Efarad, Zfarad, Yfarad};
-    const quantity<si::mass> grams[] = {ygram, zgram, agram, fgram, pgram, ngram, ugram, mgram, cgram, dgram,
-                                        dagram, hgram, kgram, Mgram, Ggram, Tgram, Pgram, Egram, Zgram, Ygram};
+                              1e1,   1e2,   1e3,   1e6,   1e9,   1e12, 1e15, 1e18, 1e21, 1e24};
+    const quantity<si::current> amps[] = {yA,  zA, aA, fA, pA, nA, uA, mA, cA, dA,
+                                          daA, hA, kA, MA, GA, TA, PA, EA, ZA, YA};
+    const quantity<si::capacitance> farads[] = {
+        yfarad,  zfarad, afarad, ffarad, pfarad, nfarad, ufarad, mfarad, cfarad, dfarad,
+        dafarad, hfarad, kfarad, Mfarad, Gfarad, Tfarad, Pfarad, Efarad, Zfarad, Yfarad};
+    const quantity<si::mass> grams[] = {ygram, zgram, agram, fgram,  pgram, ngram, ugram,
+                                        mgram, cgram, dgram, dagram, hgram, kgram, Mgram,
+                                        Ggram, Tgram, Pgram, Egram,  Zgram, Ygram};
     for (int k = 0; k < 20; ++k) {
         CAPTURE(k);
         CHECK(si_value(amps[k]) == Approx(factors[k]));
