@@ -21,6 +21,21 @@ template <expr::symbol_kind K, fixed_string N, class U, class E>
 inline constexpr bool is_definition<expr::statement<expr::op::assign, expr::symbol<K, N, U>, E>> =
     K == expr::symbol_kind::subexpression;
 
+template <class Def>
+inline constexpr bool is_held = (expr::flags_of<typename Def::value_type> & equation_flags::constant_over_dt_t::bit) != 0;
+
+namespace detail {
+template <class Tuple>
+struct tuple_as_list;
+template <class... T>
+struct tuple_as_list<std::tuple<T...>> {
+    using type = expr::type_list<T...>;
+};
+template <class... Defs>
+using held_symbols = typename tuple_as_list<decltype(std::tuple_cat(
+    std::conditional_t<is_held<Defs>, std::tuple<typename Defs::target_type>, std::tuple<>>{}...))>::type;
+}  // namespace detail
+
 /// A model's equations: the differential equations and the subexpression definitions,
 /// validated as a whole (one equation per variable, no cycle among subexpressions).
 template <class Odes, class Definitions>
@@ -31,6 +46,8 @@ struct equation_set<expr::type_list<Odes...>, expr::type_list<Defs...>> {
     using states = expr::type_list<typename Odes::variable...>;
     using odes = expr::type_list<Odes...>;
     using subexpressions = expr::type_list<typename Defs::target_type...>;
+    /// The constant_over_dt subexpressions, stored per element (see `is_held`).
+    using held = detail::held_symbols<Defs...>;
     std::tuple<Odes...> equations;
     std::tuple<Defs...> definitions;
 
@@ -175,13 +192,24 @@ constexpr auto substitute_passes(const E& e, const Defs&... defs) {
 }  // namespace detail
 
 /// `e` with every subexpression replaced by its definition, recursively, as the generated
-/// code inlines them. n passes resolve chains of n definitions (cycles were rejected).
+/// code inlines them (n passes resolve chains of n definitions; cycles were rejected).
+/// Subexpressions flagged `constant_over_dt` stay symbols: they are stored per element,
+/// computed once at the start of each step and read as variables, as in Brian 2.
 template <class Set, class E>
 constexpr auto inline_subexpressions(const Set& set, const E& e) {
+    // Held (constant_over_dt) subexpressions stay symbols: they are read as variables.
     return std::apply(
         [&](const auto&... defs) {
-            if constexpr (sizeof...(defs) == 0) return e;
-            else return detail::substitute_passes<sizeof...(defs)>(e, defs...);
+            auto inlined_defs = std::tuple_cat([](const auto& d) {
+                if constexpr (is_held<std::remove_cvref_t<decltype(d)>>) return std::tuple<>{};
+                else return std::tuple<std::remove_cvref_t<decltype(d)>>{d};
+            }(defs)...);
+            return std::apply(
+                [&](const auto&... kept) {
+                    if constexpr (sizeof...(kept) == 0) return e;
+                    else return detail::substitute_passes<sizeof...(kept)>(e, kept...);
+                },
+                inlined_defs);
         },
         set.definitions);
 }

@@ -95,10 +95,13 @@ struct model_layout {
     using shared = typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::shared>::type>::type;
     using linked = typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::linked>::type>::type;
     using subexpressions = typename Model::equations_type::subexpressions;
-    /// Everything stored per element: states, then parameters.
-    using per_element = typename expr::expr_detail::concat_unique<states, parameters>::type;
+    /// Subexpressions flagged constant_over_dt: stored, computed at the start of each step.
+    using held = typename Model::equations_type::held;
+    /// Everything stored per element: states, then parameters, then held subexpressions.
+    using per_element = typename expr::expr_detail::concat_unique<states, parameters, held>::type;
 
     static constexpr std::size_t n_states = states::size;
+    static constexpr std::size_t n_held = held::size;
     static constexpr std::size_t n_per_element = per_element::size;
     static constexpr std::size_t n_shared = shared::size;
     static constexpr std::size_t n_linked = linked::size;

@@ -203,6 +203,23 @@ class neuron_group {
         return found;
     }
 
+    /// The definition of the k-th held (constant_over_dt) subexpression, inlined.
+    template <std::size_t K>
+    static constexpr auto held_value() {
+        using X = std::tuple_element_t<K, decltype([]<class... H>(expr::type_list<H...>) { return std::tuple<H...>{}; }(
+                                                    typename layout::held{}))>;
+        return std::apply(
+            [](const auto&... defs) {
+                auto found = std::tuple_cat([](const auto& d) {
+                    if constexpr (expr::same_symbol<typename std::remove_cvref_t<decltype(d)>::target_type, X>)
+                        return std::tuple{inline_subexpressions(Model.eqs, expr::strip_flags(d.value))};
+                    else return std::tuple<>{};
+                }(defs)...);
+                return std::get<0>(found);
+            },
+            Model.eqs.definitions);
+    }
+
     static constexpr auto threshold_expr = [] {
         if constexpr (model_type::has_threshold) return inline_subexpressions(Model.eqs, Model.threshold.condition);
         else return 0;
@@ -276,6 +293,13 @@ class neuron_group {
             // A random stream per element only where the loop draws (none for CUBA).
             std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
             element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data()};
+
+            // constant_over_dt subexpressions: computed once, from the state at t.
+            if constexpr (layout::n_held > 0)
+                detail::for_each_index<layout::n_held>([&](auto k) {
+                    constexpr auto value = held_value<k>();
+                    arrays_[layout::n_per_element - layout::n_held + k][i] = value.eval(ctx);
+                });
 
             // Refractoriness: Brian's not_refractory, computed from the state at t.
             [[maybe_unused]] bool active = true;

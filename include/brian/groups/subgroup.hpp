@@ -30,7 +30,10 @@ class subgroup {
     template <class X>
     auto operator[](const X&) {
         static_assert(Group::layout::template stores<X>, "brian: this group does not store the variable");
-        return variable_view<Group, X>(*g_, begin_, end_ - begin_);
+        // A shared variable is the group's one value, whatever the slice.
+        if constexpr (Group::layout::template shared_slot<X> < Group::layout::n_shared)
+            return variable_view<Group, X>(*g_, 0, 1);
+        else return variable_view<Group, X>(*g_, begin_, end_ - begin_);
     }
 
     /// Spikes of the current step inside the subgroup (relative indices via `offset`).

@@ -1,0 +1,134 @@
+// brian/groups/poisson_group.hpp: constant, per-neuron and expression rates (mean rates
+// within a few standard deviations of the Poisson count), Brian's rand() < rate·dt rule,
+// reproducibility with seed().
+#include <brian/brian.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+#include <vector>
+
+using namespace brian;
+using namespace brian::literals;
+
+namespace {
+
+/// |count - expected| within `k` standard deviations of a Poisson count.
+bool poisson_close(double count, double expected, double k = 5.0) {
+    return std::abs(count - expected) <= k * std::sqrt(expected);
+}
+
+}  // namespace
+
+TEST_CASE("poisson_group: constant rate") {
+    seed(11);
+    poisson_group P(1000, 50_Hz);
+    CHECK(P.size() == 1000);
+    CHECK(P.name() == "poissongroup");
+    spike_monitor spikes(P);
+    network net(P, spikes);
+    net.run(200_ms);
+    const double n = static_cast<double>(spikes.num_spikes());
+    CAPTURE(n);
+    CHECK(poisson_close(n, 1000 * 50 * 0.2));  // 10000 ± 500
+    // No neuron spikes twice in a step, every index is valid.
+    const auto c = spikes.count();
+    REQUIRE(c.size() == 1000);
+    const auto idx = spikes.i();
+    for (std::size_t k = 0; k < idx.size(); ++k) CHECK((idx(k) >= 0 && idx(k) < 1000));
+    const auto& steps = spikes.steps();
+    for (std::size_t k = 1; k < steps.size(); ++k)
+        if (steps[k] == steps[k - 1]) CHECK(idx(k) > idx(k - 1));
+}
+
+TEST_CASE("poisson_group: rate·dt >= 1 spikes every step, rate 0 never") {
+    poisson_group all(3, 10_kHz);  // rate·dt = 1 with dt = 0.1 ms
+    poisson_group none(3, 0_Hz);
+    spike_monitor s_all(all);
+    spike_monitor s_none(none);
+    network net(all, none, s_all, s_none);
+    net.run(2_ms);
+    CHECK(s_all.num_spikes() == 3 * 20);
+    CHECK(s_none.num_spikes() == 0);
+    CHECK(s_all.count()(1) == 20);
+}
+
+TEST_CASE("poisson_group: one rate per neuron") {
+    seed(12);
+    std::vector<double> rates(600, 20.0);
+    for (std::size_t k = 300; k < 600; ++k) rates[k] = 100.0;
+    poisson_group P(600, rates, Hz);
+    spike_monitor spikes(P);
+    network net(P, spikes);
+    net.run(500_ms);
+    const auto c = spikes.count();
+    double low = 0, high = 0;
+    for (std::size_t k = 0; k < 300; ++k) low += static_cast<double>(c(k));
+    for (std::size_t k = 300; k < 600; ++k) high += static_cast<double>(c(k));
+    CAPTURE(low);
+    CAPTURE(high);
+    CHECK(poisson_close(low, 300 * 20 * 0.5));    // 3000
+    CHECK(poisson_close(high, 300 * 100 * 0.5));  // 15000
+
+    CHECK_THROWS_AS(poisson_group(3, std::vector{1.0, 2.0}, Hz), std::invalid_argument);
+}
+
+TEST_CASE("poisson_group: a rate expression of i and of t") {
+    seed(13);
+    // 100 Hz · i/(N-1) over 101 neurons: neurons 0..49 sum to 1225 Hz, 50..100 to 3825 Hz.
+    poisson_group by_index(101, 100_Hz * i / (N - 1));
+    // Silent for 50 ms, then 200 Hz.
+    poisson_group by_time(200, where(t < 50_ms, 0_Hz, 200_Hz));
+    // Brian's example: (1 + sin(2π·5 Hz·t))·20 Hz, mean 20 Hz.
+    poisson_group sine(500, (1 + sin(2 * std::numbers::pi * 5_Hz * t)) * 20_Hz);
+    spike_monitor s_index(by_index), s_time(by_time), s_sine(sine);
+    network net(by_index, by_time, sine, s_index, s_time, s_sine);
+    net.run(1_s);
+
+    const auto c = s_index.count();
+    CHECK(c(0) == 0);
+    double low = 0, high = 0;
+    for (std::size_t k = 0; k < 50; ++k) low += static_cast<double>(c(k));
+    for (std::size_t k = 50; k < 101; ++k) high += static_cast<double>(c(k));
+    CAPTURE(low);
+    CAPTURE(high);
+    CHECK(poisson_close(low, 1225));
+    CHECK(poisson_close(high, 3825));
+
+    REQUIRE(s_time.num_spikes() > 0);
+    CHECK(s_time.steps().front() >= 500);  // t_n < 50 ms: rate 0
+    CHECK(poisson_close(static_cast<double>(s_time.num_spikes()), 200 * 200 * 0.95));
+
+    // Per neuron, the first half-period (0-100 ms) expects 2 + 4/π spikes, the second 2 - 4/π.
+    double first = 0, second = 0;
+    const auto ts = s_sine.t();
+    for (std::size_t k = 0; k < ts.size(); ++k) {
+        const double phase = std::fmod(ts(k), 0.2);
+        (phase < 0.1 ? first : second) += 1;
+    }
+    CAPTURE(first);
+    CAPTURE(second);
+    CHECK(poisson_close(first + second, 500 * 20.0));
+    CHECK(poisson_close(first, 500 * 5 * (2 + 4 / std::numbers::pi)));
+    CHECK(poisson_close(second, 500 * 5 * (2 - 4 / std::numbers::pi)));
+}
+
+TEST_CASE("poisson_group: reproducible with seed(), different with another seed") {
+    auto spikes_of = [](std::uint64_t s) {
+        seed(s);
+        poisson_group P(50, 100_Hz);
+        spike_monitor m(P);
+        network net(P, m);
+        net.run(50_ms);
+        std::vector<std::pair<std::int64_t, std::int32_t>> out;
+        const auto idx = m.i();
+        for (std::size_t k = 0; k < m.num_spikes(); ++k) out.emplace_back(m.steps()[k], idx(k));
+        return out;
+    };
+    const auto a = spikes_of(3);
+    REQUIRE(a.size() > 100);
+    CHECK(a == spikes_of(3));
+    CHECK(a != spikes_of(4));
+}
