@@ -91,7 +91,7 @@ constexpr int count_named(std::string_view name) {
 /// Whether a definition's expression reads the symbol called `name`.
 template <class Def>
 constexpr bool reads(std::string_view name) {
-    return []<class... S>(expr::type_list<S...>, std::string_view n) {
+    return []<class... S>(expr::type_list<S...>, [[maybe_unused]] std::string_view n) {  // S... may be empty
         return ((S::name.view() == n) || ...);
     }(expr::symbols_of<expr::unflagged_t<typename Def::value_type>>{}, name);
 }

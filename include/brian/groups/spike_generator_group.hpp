@@ -86,11 +86,20 @@ class spike_generator_group {
         if (dt != prepared_dt_ || changed_) {
             bins_.resize(times_.size());
             for (std::size_t k = 0; k < times_.size(); ++k) bins_[k] = clock::steps_for(times_[k], dt);
-            for (std::size_t k = 1; k < bins_.size(); ++k)
-                if (bins_[k] == bins_[k - 1] && indices_[k] == indices_[k - 1])
+            // Within a step the spikes are ordered by time, not index: a neuron's two spikes
+            // need not be adjacent, so look at each step's indices sorted.
+            std::vector<std::int32_t> in_step;
+            for (std::size_t a = 0, b = 0; a < bins_.size(); a = b) {
+                while (b < bins_.size() && bins_[b] == bins_[a]) ++b;
+                in_step.assign(indices_.begin() + static_cast<std::ptrdiff_t>(a),
+                               indices_.begin() + static_cast<std::ptrdiff_t>(b));
+                std::sort(in_step.begin(), in_step.end());
+                const auto twice = std::adjacent_find(in_step.begin(), in_step.end());
+                if (twice != in_step.end())
                     throw std::invalid_argument("brian: with dt = " + units::to_string(time_q::from_value(dt)) + ", neuron " +
-                                                std::to_string(indices_[k]) + " of " + name_ +
+                                                std::to_string(*twice) + " of " + name_ +
                                                 " spikes more than once in one time step; use a smaller dt or merge the spikes");
+            }
             period_bins_ = period_ > 0 ? static_cast<std::int64_t>(std::round(period_ / dt)) : 0;
             if (period_bins_ > 0 && std::abs(static_cast<double>(period_bins_) * dt - period_) > period_ * 1e-12)
                 throw std::invalid_argument("brian: the period of " + name_ + " must be a multiple of dt");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cmath>
 
 #include "brian/integrators/matrix_exponential.hpp"
@@ -138,7 +139,7 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
     /// Coupling coefficients M[j][k] = ∂f_j/∂x_k and offsets c_j = f_j(X = 0).
     static constexpr auto jacobian = []<class... X>(expr::type_list<X...>) {
         auto row = [](const auto& fj) { return std::tuple{expr::derivative<X>(fj)...}; };
-        return std::apply([&](const auto&... fj) { return std::tuple{row(fj)...}; }, base::f);
+        return std::apply([&](const auto&... fj) { return std::make_tuple(row(fj)...); }, base::f);
     }(typename base::sys::states{});
     static constexpr auto offsets = []<class... X>(expr::type_list<X...>) {
         return std::apply(
@@ -171,9 +172,37 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         return r;
     }();
 
+    /// reach[j][k]: whether x_k can influence x_j (the transitive closure of the non-zero
+    /// pattern of M, known from the types). P and Q are zero elsewhere, so the per-element
+    /// product skips those entries: for CUBA, ge and gi are updated alone.
+    static constexpr auto reach = [] {
+        std::array<std::array<bool, n>, n> r{};
+        detail::for_each_index<n>([&](auto j) {
+            detail::for_each_index<n>([&](auto k) {
+                using entry = std::tuple_element_t<k, std::tuple_element_t<j, decltype(jacobian)>>;
+                r[j][k] = j == k || !expr::is_zero<entry>;
+            });
+        });
+        for (std::size_t m = 0; m < n; ++m)
+            for (std::size_t a = 0; a < n; ++a)
+                for (std::size_t b = 0; b < n; ++b) r[a][b] = r[a][b] || (r[a][m] && r[m][b]);
+        return r;
+    }();
+    template <std::size_t J>
+    static constexpr bool offset_is_zero = expr::is_zero<std::tuple_element_t<J, decltype(offsets)>>;
+    template <std::size_t J>
+    static constexpr bool offset_hoisted = expr::element_independent<std::tuple_element_t<J, decltype(offsets)>>;
+    /// Whether Q·c is the same for every element (then computed once per step).
+    static constexpr bool affine_part_hoisted = [] {
+        bool r = true;
+        detail::for_each_index<n>([&](auto j) { r = r && offset_hoisted<j>; });
+        return r && jacobian_element_independent;
+    }();
+
     small_matrix<n> P{};
     small_matrix<n> Q{};
     double hoisted_c[n]{};
+    double hoisted_qc[n]{};
 
     template <class Ctx>
     void begin_step(Ctx& ctx) {
@@ -188,9 +217,14 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                 prepare(ctx);
             }
             detail::for_each_index<n>([&](auto j) {
-                if constexpr (expr::element_independent<std::tuple_element_t<j, decltype(offsets)>>)
-                    hoisted_c[j] = std::get<j>(offsets).eval(ctx);
+                if constexpr (offset_hoisted<j>) hoisted_c[j] = std::get<j>(offsets).eval(ctx);
             });
+            if constexpr (affine_part_hoisted)
+                for (std::size_t j = 0; j < n; ++j) {
+                    double v = 0.0;
+                    for (std::size_t k = 0; k < n; ++k) v += Q[j][k] * hoisted_c[k];
+                    hoisted_qc[j] = v;
+                }
         }
     }
 
@@ -221,20 +255,27 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
     void advance(Ctx& ctx, double* x) const {
         double next[n];
         if constexpr (coupled) {
-            double c[n];
-            detail::for_each_index<n>([&](auto j) {
-                if constexpr (expr::element_independent<std::tuple_element_t<j, decltype(offsets)>>) c[j] = hoisted_c[j];
-                else c[j] = std::get<j>(offsets).eval(ctx);
-            });
+            double c[n]{};
+            if constexpr (!affine_part_hoisted)
+                detail::for_each_index<n>([&](auto j) {
+                    if constexpr (offset_hoisted<j>) c[j] = hoisted_c[j];
+                    else c[j] = std::get<j>(offsets).eval(ctx);
+                });
             small_matrix<n> pe, qe;  // this element's own, when the matrix differs per element
             if constexpr (!jacobian_element_independent) propagators(ctx, pe, qe);
             const small_matrix<n>& p = jacobian_element_independent ? P : pe;
             const small_matrix<n>& q = jacobian_element_independent ? Q : qe;
-            for (std::size_t j = 0; j < n; ++j) {
+            detail::for_each_index<n>([&](auto j) {
                 double v = 0.0;
-                for (std::size_t k = 0; k < n; ++k) v += p[j][k] * x[k] + q[j][k] * c[k];
+                detail::for_each_index<n>([&](auto k) {
+                    if constexpr (reach[j][k]) {
+                        v += p[j][k] * x[k];
+                        if constexpr (!affine_part_hoisted && !offset_is_zero<k>) v += q[j][k] * c[k];
+                    }
+                });
+                if constexpr (affine_part_hoisted) v += hoisted_qc[j];
                 next[j] = v;
-            }
+            });
         } else {
             detail::for_each_index<n>([&](auto j) {
                 using form = typename base::template form_t<j>;

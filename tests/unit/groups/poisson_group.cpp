@@ -83,7 +83,9 @@ TEST_CASE("poisson_group: a rate expression of i and of t") {
     poisson_group by_time(200, where(t < 50_ms, 0_Hz, 200_Hz));
     // Brian's example: (1 + sin(2π·5 Hz·t))·20 Hz, mean 20 Hz.
     poisson_group sine(500, (1 + sin(2 * std::numbers::pi * 5_Hz * t)) * 20_Hz);
-    spike_monitor s_index(by_index), s_time(by_time), s_sine(sine);
+    spike_monitor s_index(by_index);
+    spike_monitor s_time(by_time);
+    spike_monitor s_sine(sine);
     network net(by_index, by_time, sine, s_index, s_time, s_sine);
     net.run(1_s);
 
