@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/expr/analysis/dependencies.hpp"
 #include "brian/expr/builtins.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/symbol.hpp"
@@ -80,10 +81,22 @@ class poisson_group {
         spikes_.clear();
         const double t = clock_.t(), dt = clock_.dt();
         const auto step = static_cast<std::uint64_t>(clock_.step());
+        // A rate that is the same for all neurons (a constant, or a function of t) is
+        // evaluated once per step.
+        constexpr bool shared_rate = expr::element_independent<Rate>;
+        [[maybe_unused]] double p_all = 0.0;
+        if constexpr (shared_rate) {
+            detail::poisson_context ctx{rates_.data(), 0, n_, t, dt, nullptr};
+            p_all = rate_.eval(ctx) * dt;
+        }
+        const std::uint64_t seed = current_seed();
         for (std::size_t i = 0; i < n_; ++i) {
-            random_stream rng(current_seed(), id_, step, i);
-            detail::poisson_context ctx{rates_.data(), i, n_, t, dt, &rng};
-            const double p = rate_.eval(ctx) * dt;
+            random_stream rng(seed, id_, step, i);
+            double p = p_all;
+            if constexpr (!shared_rate) {
+                detail::poisson_context ctx{rates_.data(), i, n_, t, dt, &rng};
+                p = rate_.eval(ctx) * dt;
+            }
             if (rng.uniform() < p) spikes_.push_back(static_cast<std::int32_t>(i));
         }
     }

@@ -49,7 +49,8 @@ struct timed_array {
     void set(const Range& values, const U& u, units::quantity<boost::units::si::time> dt) const {
         std::vector<double> v;
         for (const auto& x : values) v.push_back(static_cast<double>(x) * expr::as_expr(u).value);
-        store(std::move(v), v.size(), 1, dt.value());
+        const std::size_t rows = v.size();  // not in the call: argument order is unspecified
+        store(std::move(v), rows, 1, dt.value());
     }
     /// 2-D values in `u`, row-major [time][element]: `set(values, rows, columns, nA, dt)`.
     template <class Range, class U>

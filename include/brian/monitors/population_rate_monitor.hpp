@@ -84,15 +84,17 @@ class population_rate_monitor {
         return out;
     }
 
+    /// The recorded rates (so that a state file restores them into a new monitor too).
     void store(std::ostream& out) const {
-        const std::uint64_t n = rate_.size();
-        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+        detail::write_pod_vector(out, rate_);
+        detail::write_pod_vector(out, steps_);
+        out.write(reinterpret_cast<const char*>(&dt_), sizeof dt_);
     }
     void restore(std::istream& in) {
-        std::uint64_t n = 0;
-        in.read(reinterpret_cast<char*>(&n), sizeof n);
-        rate_.resize(n);
-        steps_.resize(n);
+        detail::read_pod_vector(in, rate_);
+        detail::read_pod_vector(in, steps_);
+        in.read(reinterpret_cast<char*>(&dt_), sizeof dt_);
+        if (rate_.size() != steps_.size()) in.setstate(std::ios::failbit);
     }
 
   private:

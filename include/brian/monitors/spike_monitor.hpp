@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <istream>
@@ -29,6 +30,29 @@ template <class Source>
 std::size_t source_offset(const Source& s) {
     if constexpr (requires { s.offset(); }) return s.offset();
     else return 0;
+}
+
+/// A vector of plain values in a state stream: its length, then its elements.
+template <class T>
+void write_pod_vector(std::ostream& out, const std::vector<T>& v) {
+    const std::uint64_t n = v.size();
+    out.write(reinterpret_cast<const char*>(&n), sizeof n);
+    out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(T) * v.size()));
+}
+/// Reads what write_pod_vector wrote; a corrupt length fails the stream when the data runs
+/// out (the vector grows by chunks as it is read, never to the claimed length at once).
+template <class T>
+void read_pod_vector(std::istream& in, std::vector<T>& v) {
+    std::uint64_t n = 0;
+    in.read(reinterpret_cast<char*>(&n), sizeof n);
+    v.clear();
+    constexpr std::uint64_t chunk = 1 << 16;
+    for (std::uint64_t done = 0; in && done < n;) {
+        const std::uint64_t m = std::min(chunk, n - done);
+        v.resize(static_cast<std::size_t>(done + m));
+        in.read(reinterpret_cast<char*>(v.data() + done), static_cast<std::streamsize>(sizeof(T) * m));
+        done += m;
+    }
 }
 }  // namespace detail
 
@@ -115,16 +139,21 @@ class event_recorder {
         return xt::adapt(values_[k], std::array<std::size_t, 1>{values_[k].size()});
     }
 
+    /// The recorded events (so that a state file restores them into a new monitor too).
     void store(std::ostream& out) const {
-        const std::uint64_t n = i_.size();
-        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+        detail::write_pod_vector(out, i_);
+        detail::write_pod_vector(out, steps_);
+        for (const auto& v : values_) detail::write_pod_vector(out, v);
+        out.write(reinterpret_cast<const char*>(&dt_), sizeof dt_);
     }
     void restore(std::istream& in) {
-        std::uint64_t n = 0;
-        in.read(reinterpret_cast<char*>(&n), sizeof n);
-        i_.resize(n);
-        steps_.resize(n);
-        for (auto& v : values_) v.resize(n);
+        detail::read_pod_vector(in, i_);
+        detail::read_pod_vector(in, steps_);
+        for (auto& v : values_) detail::read_pod_vector(in, v);
+        in.read(reinterpret_cast<char*>(&dt_), sizeof dt_);
+        bool consistent = steps_.size() == i_.size();
+        for (const auto& v : values_) consistent = consistent && v.size() == i_.size();
+        if (!consistent) in.setstate(std::ios::failbit);
     }
 
   private:

@@ -22,7 +22,8 @@ namespace brian {
 
 /// Records variables of a group over time (Brian's `StateMonitor`): state variables,
 /// parameters or subexpressions, of all or chosen elements, at the start of each step
-/// (the value at t_n, before the update), every `dt` (a multiple of the group's).
+/// (the value at t_n, before the update), on the group's clock (Brian's default: it
+/// follows a later `set_dt` of the group), or every `dt` (a multiple of the group's).
 /// `M[v]` has shape (number of recorded elements, number of times), in SI units.
 template <class Source, class... Vars>
 class state_monitor {
@@ -39,7 +40,6 @@ class state_monitor {
                                             " is out of range for a group of size " + std::to_string(source.size()));
             which_ = which.list;
         }
-        clock_.set_dt(source.clock().dt());
     }
     state_monitor(Source& source, record_t<Vars...> r, indices which, units::quantity<boost::units::si::time> dt)
         : state_monitor(source, r, std::move(which)) {
@@ -50,10 +50,11 @@ class state_monitor {
                                             source.clock().dt())) +
                                         "), got " + units::to_string(dt));
         clock_.set_dt(dt.value());
+        own_clock_ = true;
     }
 
     int order = 0;
-    brian::clock& clock() { return clock_; }
+    brian::clock& clock() { return own_clock_ ? clock_ : source_->clock(); }
 
     void before_run() {}
     void run_slot(slot) {
@@ -61,13 +62,14 @@ class state_monitor {
         const std::size_t offset = detail::source_offset(*source_);
         std::size_t v = 0;
         (record_one<Vars>(group, offset, data_[v++]), ...);
-        steps_.push_back(clock_.step());
+        steps_.push_back(clock().step());
     }
 
     /// Times of the recordings, in seconds.
     xt::xtensor<double, 1> t() const {
         xt::xtensor<double, 1> out = xt::zeros<double>({steps_.size()});
-        for (std::size_t k = 0; k < steps_.size(); ++k) out(k) = static_cast<double>(steps_[k]) * clock_.dt();
+        const double step = own_clock_ ? clock_.dt() : source_->clock().dt();
+        for (std::size_t k = 0; k < steps_.size(); ++k) out(k) = static_cast<double>(steps_[k]) * step;
         return out;
     }
     /// The recorded values of `x`, SI, shape (elements, times): `M[v](0, k)`.
@@ -88,19 +90,20 @@ class state_monitor {
     }
     const std::vector<std::int64_t>& recorded_indices() const { return which_; }
 
+    /// The recorded data (so that a state file restores it into a new monitor too).
     void store(std::ostream& out) const {
-        const std::uint64_t n = steps_.size();
-        out.write(reinterpret_cast<const char*>(&n), sizeof n);
+        detail::write_pod_vector(out, steps_);
+        for (const auto& d : data_) detail::write_pod_vector(out, d);
         const std::int64_t step = clock_.step();
         out.write(reinterpret_cast<const char*>(&step), sizeof step);
     }
     void restore(std::istream& in) {
-        std::uint64_t n = 0;
         std::int64_t step = 0;
-        in.read(reinterpret_cast<char*>(&n), sizeof n);
+        detail::read_pod_vector(in, steps_);
+        for (auto& d : data_) detail::read_pod_vector(in, d);
         in.read(reinterpret_cast<char*>(&step), sizeof step);
-        steps_.resize(n);
-        for (auto& d : data_) d.resize(n * which_.size());
+        for (const auto& d : data_)
+            if (d.size() != steps_.size() * which_.size()) in.setstate(std::ios::failbit);
         clock_.set_step(step);
     }
 
@@ -122,7 +125,8 @@ class state_monitor {
     std::vector<std::int64_t> which_;
     std::array<std::vector<double>, sizeof...(Vars)> data_;
     std::vector<std::int64_t> steps_;
-    brian::clock clock_;
+    brian::clock clock_;  ///< used with an explicit dt only
+    bool own_clock_ = false;
 };
 
 }  // namespace brian

@@ -134,8 +134,15 @@ class network {
             throw std::runtime_error("brian: '" + file.string() +
                                      "' is not a state file of this network (different objects)");
         std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        saved_[name] = data;
-        apply(data);
+        const std::string before = snapshot();
+        try {
+            apply(data);
+        } catch (const std::exception&) {
+            apply(before);  // leave the network as it was
+            throw std::runtime_error("brian: '" + file.string() +
+                                     "' is truncated or not a state file of this network (different objects)");
+        }
+        saved_[name] = std::move(data);
     }
 
     /// Time spent per object in the last profiled run, most expensive first.

@@ -16,7 +16,7 @@ class network_operation {
   public:
     using time_q = units::quantity<boost::units::si::time>;
     explicit network_operation(F f, time_q dt = time_q::from_value(default_dt), slot when = slot::start)
-        : f_(std::move(f)), clock_(dt.value()), slots(in(when)) {}
+        : slots(in(when)), f_(std::move(f)), clock_(dt.value()) {}
 
     int order = 0;
     slot_mask slots;

@@ -27,7 +27,7 @@ constexpr auto tau = 10_ms;
 
 // A noisy LIF with a random reset: every step draws random numbers.
 inline constexpr auto noisy =
-    neuron_model(equations(d(v) / dt = (-70_mV - v + RI) / tau + 4_mV * sqrt(2 / tau) * xi | unless_refractory),
+    neuron_model(equations(d(v) / dt = ((-70_mV - v + RI) / tau + 4_mV * sqrt(2 / tau) * xi) | unless_refractory),
                  threshold(v > -50_mV), reset(v = -70_mV + brian::rand() * 5_mV), refractory(1_ms), method::euler);
 
 using group_t = neuron_group<noisy>;

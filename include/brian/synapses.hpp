@@ -1,0 +1,7 @@
+#pragma once
+
+/// Synapses: pre/post variables, on_pre pathways, connectivity, propagation with delays.
+#include "brian/groups.hpp"
+#include "brian/synapses/connectivity.hpp"
+#include "brian/synapses/synapses.hpp"
+#include "brian/synapses/synaptic_code.hpp"
