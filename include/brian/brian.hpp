@@ -9,6 +9,7 @@
 #include "brian/integrators.hpp"
 #include "brian/monitors.hpp"
 #include "brian/network.hpp"
+#include "brian/synapses.hpp"
 #include "brian/units.hpp"
 #include "brian/units/exports.hpp"
 

@@ -141,6 +141,45 @@ struct synapse_context {
 
 struct no_rng {};
 
+/// Compile-time checks of on_pre code against its source and target groups, so that a
+/// mistake is reported where the synapses object is declared.
+template <class E>
+struct code_check {
+    // A plain symbol (no pre/post) read in an expression.
+    static constexpr bool plain = [] {
+        if constexpr (expr::is_symbol<E>) return true;
+        else if constexpr (expr::HasArgs<E>)
+            return []<class... A>(expr::type_list<A...>) { return (code_check<A>::plain || ...); }(typename E::args{});
+        else return false;
+    }();
+    template <class SrcG, class TgtG>
+    static constexpr bool stored = [] {
+        if constexpr (is_side_variable<E>) {
+            using G = std::conditional_t<E::side == synaptic_side::pre, SrcG, TgtG>;
+            if constexpr (requires { typename G::layout; })
+                return G::layout::template stores<typename E::symbol_type>;
+            else return false;
+        } else if constexpr (expr::HasArgs<E>)
+            return []<class... A>(expr::type_list<A...>) {
+                return (code_check<A>::template stored<SrcG, TgtG> && ...);
+            }(typename E::args{});
+        else return true;
+    }();
+};
+template <class S>
+struct statements_check {
+    static constexpr bool plain = code_check<typename S::target_type>::plain || code_check<typename S::value_type>::plain;
+    template <class SrcG, class TgtG>
+    static constexpr bool stored = code_check<typename S::target_type>::template stored<SrcG, TgtG> &&
+                                   code_check<typename S::value_type>::template stored<SrcG, TgtG>;
+};
+template <class... S>
+struct statements_check<expr::sequence<S...>> {
+    static constexpr bool plain = (statements_check<S>::plain || ...);
+    template <class SrcG, class TgtG>
+    static constexpr bool stored = (statements_check<S>::template stored<SrcG, TgtG> && ...);
+};
+
 }  // namespace detail
 
 /// Synapses from `Source` to `Target` (Brian's `Synapses`) with an `on_pre` pathway:
@@ -171,6 +210,12 @@ class synapses {
     synapses(S&& source, T&& target, on_pre_part<Pre> pre, delay_part d, std::string name = "synapses")
         : src_(source), tgt_(target), pre_(pre.statements), name_(std::move(name)), id_(detail::next_object_id()),
           delay_(d.seconds) {
+        static_assert(!detail::statements_check<Pre>::plain,
+                      "brian: on_pre(...) uses a variable without pre(x) or post(x); write e.g. post(ge) += w "
+                      "(per-synapse variables are not supported yet)");
+        static_assert(detail::statements_check<Pre>::template stored<source_group, target_group>,
+                      "brian: on_pre(...) uses pre(x) or post(x) for a variable that the source or target group "
+                      "does not store (not used by its model, or a group without variables)");
         conn_.reset(src_.size());
     }
 
