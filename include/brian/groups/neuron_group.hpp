@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "brian/groups/element_context.hpp"
+#include "brian/groups/model_code.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/groups/subgroup.hpp"
 #include "brian/groups/variable_view.hpp"
@@ -25,7 +26,7 @@ namespace brian {
 /// doubles. Each step runs one fused loop (`groups` slot): refractoriness, integration,
 /// threshold, spike collection; the reset runs for the spiking neurons only (`resets`).
 template <const auto& Model>
-class neuron_group {
+class neuron_group : private neuron_code<Model> {
   public:
     using model_type = std::remove_cvref_t<decltype(Model)>;
     using layout = model_layout<model_type>;
@@ -73,7 +74,7 @@ class neuron_group {
     /// Indices where the custom event `Name` occurred in the current step.
     template <fixed_string Name>
     spike_view events() const {
-        return {event_spikes_[event_index<Name>()], 0};
+        return {event_spikes_[code::template event_index<Name>()], 0};
     }
 
     /// Links the model's `linked<...>` variable `X` to another group's variable (Brian's
@@ -169,103 +170,22 @@ class neuron_group {
     using not_refractory_t = std::remove_cvref_t<decltype(not_refractory)>;
     using lastspike_t = std::remove_cvref_t<decltype(lastspike)>;
     static constexpr std::size_t n_states = layout::n_states;
-    static constexpr auto events_list = Model.events.list;
-    static constexpr std::size_t n_events = std::tuple_size_v<decltype(events_list)>;
-
-    /// The order in which events' statements run: Brian sorts its resetters by object
-    /// name, "<group>_<event>_resetter", so by event name with "_resetter" appended.
-    static constexpr std::array<std::size_t, n_events> event_order = [] {
-        std::array<std::size_t, n_events> order{};
-        std::array<std::string_view, n_events> names{};
-        std::size_t k = 0;
-        std::apply([&](const auto&... ev) { ((names[k] = ev.name.view(), order[k] = k, ++k), ...); }, events_list);
-        auto key_less = [&](std::size_t a, std::size_t b) {
-            // Compare name_a + "_resetter" with name_b + "_resetter" without building them.
-            const std::string_view sa = names[a], sb = names[b], suffix = "_resetter";
-            const std::size_t la = sa.size() + suffix.size(), lb = sb.size() + suffix.size();
-            for (std::size_t j = 0; j < la && j < lb; ++j) {
-                const char ca = j < sa.size() ? sa[j] : suffix[j - sa.size()];
-                const char cb = j < sb.size() ? sb[j] : suffix[j - sb.size()];
-                if (ca != cb) return ca < cb;
-            }
-            return la < lb;
-        };
-        for (std::size_t a = 1; a < n_events; ++a)  // insertion sort: a handful of events
-            for (std::size_t b = a; b > 0 && key_less(order[b], order[b - 1]); --b) std::swap(order[b], order[b - 1]);
-        return order;
-    }();
-
-    template <fixed_string Name>
-    static constexpr std::size_t event_index() {
-        std::size_t k = 0, found = n_events;
-        std::apply([&](const auto&... ev) { ((ev.name == Name ? found = k : 0, ++k), ...); }, events_list);
-        static_assert(n_events > 0, "brian: this model has no custom events");
-        return found;
-    }
-
-    /// The definition of the k-th held (constant_over_dt) subexpression, inlined.
-    template <std::size_t K>
-    static constexpr auto held_value() {
-        using X = std::tuple_element_t<K, decltype([]<class... H>(expr::type_list<H...>) { return std::tuple<H...>{}; }(
-                                                    typename layout::held{}))>;
-        return std::apply(
-            [](const auto&... defs) {
-                auto found = std::tuple_cat([](const auto& d) {
-                    if constexpr (expr::same_symbol<typename std::remove_cvref_t<decltype(d)>::target_type, X>)
-                        return std::tuple{inline_subexpressions(Model.eqs, expr::strip_flags(d.value))};
-                    else return std::tuple<>{};
-                }(defs)...);
-                return std::get<0>(found);
-            },
-            Model.eqs.definitions);
-    }
-
-    static constexpr auto threshold_expr = [] {
-        if constexpr (model_type::has_threshold) return inline_subexpressions(Model.eqs, Model.threshold.condition);
-        else return 0;
-    }();
-    static constexpr auto refractory_expr = [] {
-        if constexpr (model_type::has_refractory) return inline_subexpressions(Model.eqs, Model.refractory.value);
-        else return 0;
-    }();
-
-    /// Whether the per-step loop draws random numbers (noise, rand() in the equations,
-    /// threshold or refractoriness); only then is a random stream set up per element.
-    static constexpr bool loop_is_random = [] {
-        bool r = system::stochastic;
-        std::apply([&](const auto&... f) { r = r || (expr::is_stochastic<std::remove_cvref_t<decltype(f)>> || ...); },
-                   system::rhs(Model.eqs));
-        if constexpr (model_type::has_threshold) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(threshold_expr)>>;
-        if constexpr (model_type::has_refractory) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(refractory_expr)>>;
-        return r;
-    }();
-
-    /// Whether the refractory period is one time for all neurons (computed once per step).
-    /// Nested `if constexpr`: `refractory_type` has no `is_condition` without refractoriness.
-    static constexpr bool refractory_constant = [] {
-        if constexpr (model_type::has_refractory) {
-            if constexpr (!model_type::refractory_type::is_condition)
-                return expr::element_independent<std::remove_cvref_t<decltype(refractory_expr)>>;
-            else return false;
-        } else return false;
-    }();
-
+    // What the loops are generated from (model_code.hpp).
+    using code = neuron_code<Model>;
+    using code::events_list;
+    using code::n_events;
+    using code::event_order;
+    using code::threshold_expr;
+    using code::refractory_expr;
+    using code::loop_is_random;
+    using code::refractory_constant;
+    using code::unless_refractory_flags;
+    using code::any_unless_refractory;
     struct no_stream {
         no_stream(std::uint64_t, std::uint32_t, std::uint64_t, std::uint64_t) {}
         random_stream* get() { return nullptr; }
     };
 
-    static constexpr std::array<bool, n_states> unless_refractory_flags = [] {
-        std::array<bool, n_states> flags{};
-        std::size_t k = 0;
-        std::apply([&](const auto&... ode) { ((flags[k++] = ode.unless_refractory), ...); }, Model.eqs.equations);
-        return flags;
-    }();
-    static constexpr bool any_unless_refractory = [] {
-        for (bool f : unless_refractory_flags)
-            if (f) return true;
-        return false;
-    }();
 
     void update() {
         const double t = clock_.t(), dt = clock_.dt();
@@ -297,7 +217,7 @@ class neuron_group {
             // constant_over_dt subexpressions: computed once, from the state at t.
             if constexpr (layout::n_held > 0)
                 detail::for_each_index<layout::n_held>([&](auto k) {
-                    constexpr auto value = held_value<k>();
+                    constexpr auto value = code::template held_value<k>();
                     arrays_[layout::n_per_element - layout::n_held + k][i] = value.eval(ctx);
                 });
 
