@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 
 #include "brian/expr/builtins.hpp"
@@ -78,6 +79,8 @@ struct array_context<type_list<S...>, Rng> {
     std::size_t size() const { return count; }
     double uniform() { return random->uniform(); }
     double normal() { return random->normal(); }
+    /// White noise as Brian scales it: a standard normal draw divided by sqrt(dt).
+    double xi() { return random->normal() / std::sqrt(step); }
 };
 
 }  // namespace brian::expr
