@@ -126,9 +126,11 @@ class neuron_group : private neuron_code<Model> {
 
     /// Evaluates `e` for element `i` (monitors record subexpressions this way).
     template <class E>
-    double evaluate(const E& e, std::size_t i) {
+    /// For a subgroup [offset, offset + count), `i` and `N` are relative to it, as in Brian.
+    double evaluate(const E& e, std::size_t i, std::size_t offset = 0, std::size_t count = 0) {
         random_stream rng(current_seed(), id_ * 4 + 3, static_cast<std::uint64_t>(clock_.step()), i);
-        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, 0, n_, clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
+        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count == 0 ? n_ : count,
+                                          clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
         return inline_subexpressions(Model.eqs, e).eval(ctx);
     }
 
@@ -311,10 +313,15 @@ class neuron_group : private neuron_code<Model> {
         out.write(reinterpret_cast<const char*>(&n), sizeof n);
         out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
     }
+    /// Reads the storage back; a length other than this group's marks the stream failed
+    /// (a state file of another network), without allocating what the file claims.
     static void read_vector(std::istream& in, std::vector<double>& v) {
         std::uint64_t n = 0;
         in.read(reinterpret_cast<char*>(&n), sizeof n);
-        v.resize(n);
+        if (!in || n != v.size()) {
+            in.setstate(std::ios::failbit);
+            return;
+        }
         in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
     }
 

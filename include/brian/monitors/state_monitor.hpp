@@ -117,7 +117,8 @@ class state_monitor {
         } else {
             static_assert(Group::layout::template is_subexpression<X>,
                           "brian: state_monitor can record the group's variables and subexpressions only");
-            for (auto e : which_) out.push_back(group.evaluate(X{}, offset + static_cast<std::size_t>(e)));
+            for (auto e : which_)
+                out.push_back(group.evaluate(X{}, offset + static_cast<std::size_t>(e), offset, source_->size()));
         }
     }
 
