@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <istream>
@@ -17,7 +19,9 @@
 #include "brian/network/schedule.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
+#include "brian/groups/variable_view.hpp"
 #include "brian/synapses/connectivity.hpp"
+#include "brian/synapses/synapse_model.hpp"
 #include "brian/synapses/synaptic_code.hpp"
 
 namespace brian {
@@ -78,13 +82,17 @@ constexpr bool is_per_element() {
     else return true;
 }
 
-/// The evaluation context of on_pre code for one synapse: the pre- and postsynaptic
-/// neurons (absolute indices in their groups' storage), time, and a random stream.
-template <class SrcG, class TgtG, class Rng>
+/// The evaluation context of synaptic code for one synapse: the synapse, its pre- and
+/// postsynaptic neurons (absolute indices in their groups' storage), the per-synapse
+/// variables, time, and a random stream.
+template <class SrcG, class TgtG, class Rng, class Layout>
 struct synapse_context {
     SrcG* src;
     TgtG* tgt;
+    double* const* vars = nullptr;  ///< per-synapse arrays, in Layout's order
+    std::size_t syn = 0;       ///< synapse index
     std::size_t pre = 0;       ///< presynaptic index within the source (Brian's i)
+    std::size_t post = 0;      ///< postsynaptic index within the target (Brian's j)
     std::size_t pre_abs = 0;   ///< ... within the source group's storage
     std::size_t post_abs = 0;  ///< postsynaptic index within the target group's storage
     std::size_t n = 0;         ///< number of synapses (Brian's N in synaptic code)
@@ -114,20 +122,23 @@ struct synapse_context {
     template <class X>
         requires expr::is_symbol<X>
     double get(const X&) const {
-        static_assert(always_false<X>, "brian: synaptic code reads a variable without pre(x) or post(x); "
-                                       "per-synapse variables are not supported yet, write pre(x) or post(x)");
-        return 0.0;
+        constexpr std::size_t s = Layout::template slot<X>;
+        static_assert(s < Layout::n, "brian: synaptic code reads a variable that is neither per synapse nor "
+                                     "pre(x)/post(x)");
+        return vars[s][syn];
     }
     template <class X>
         requires expr::is_symbol<X>
     double& ref(const X&) const {
-        static_assert(always_false<X>, "brian: synaptic code assigns a variable without pre(x) or post(x); "
-                                       "write e.g. post(ge) += w");
-        return *static_cast<double*>(nullptr);
+        constexpr std::size_t s = Layout::template slot<X>;
+        static_assert(s < Layout::n, "brian: synaptic code assigns a variable that is neither per synapse nor "
+                                     "pre(x)/post(x); write e.g. post(ge) += w");
+        return vars[s][syn];
     }
     double t() const { return time; }
     double dt() const { return step; }
     std::size_t index() const { return pre; }
+    std::size_t post_index() const { return post; }
     std::size_t size() const { return n; }
     double uniform() const {
         if constexpr (std::is_same_v<Rng, random_stream>) return rng->uniform();
@@ -179,25 +190,69 @@ struct statements_check<expr::sequence<S...>> {
     template <class SrcG, class TgtG>
     static constexpr bool stored = (statements_check<S>::template stored<SrcG, TgtG> && ...);
 };
+template <>
+struct statements_check<no_on_pre> {
+    static constexpr bool plain = false;
+    template <class SrcG, class TgtG>
+    static constexpr bool stored = true;
+};
+template <>
+struct statements_check<no_on_post> {
+    static constexpr bool plain = false;
+    template <class SrcG, class TgtG>
+    static constexpr bool stored = true;
+};
+
+/// Whether group G stores a variable named like X (a per-synapse name that shadows a
+/// neuron variable is almost always a forgotten pre(x)/post(x)).
+template <class X, class G>
+constexpr bool group_has() {
+    if constexpr (requires { typename G::layout; }) return G::layout::template stores<X>;
+    else return false;
+}
+template <class List, class SrcG, class TgtG>
+struct shadows;
+template <class... X, class SrcG, class TgtG>
+struct shadows<expr::type_list<X...>, SrcG, TgtG> {
+    static constexpr bool value = ((group_has<X, SrcG>() || group_has<X, TgtG>()) || ...);
+};
+
+/// The symbol behind `S[delay]`: the per-synapse delay of the on_pre pathway.
+using delay_symbol = expr::symbol<expr::symbol_kind::parameter, "delay", boost::units::si::time>;
+
+/// The ids of synapses (4 bytes each).
+using synapse_id = std::uint32_t;
 
 }  // namespace detail
 
-/// Synapses from `Source` to `Target` (Brian's `Synapses`) with an `on_pre` pathway:
+/// Synapses from `Source` to `Target` (Brian's `Synapses`):
 ///
 ///     synapses Ce(P.slice(0, 3200), P, on_pre(post(ge) += 1.62_mV));
 ///     Ce.connect(probability(0.02));
+///     synapses S(input, neuron, stdp_model);   // synapse_model(equations(...), on_pre(...), on_post(...))
+///     S.connect();
+///     S[w] = brian::rand() * gmax;
 ///
 /// Source and target are neuron groups, their slices, Poisson groups or spike generator
 /// groups. Connectivity is stored in compressed rows by presynaptic neuron (4 bytes per
-/// synapse). In the `synapses` slot of each step, the spikes of the source run `on_pre`
-/// for each of their synapses, immediately (visible in the target's next state update,
-/// as in Brian 2) or, with `delay(D)`, round(D/dt) steps later through a ring buffer of
-/// spike lists.
-template <class Source, class Target, class Pre>
+/// synapse); per-synapse variables (those the model uses) as structure of arrays. In the
+/// `synapses` slot of each step, the spikes of the source run `on_pre` for each of their
+/// synapses, immediately (visible in the target's next state update, as in Brian 2) or
+/// round(D/dt) steps later (homogeneous delay: a ring buffer of spike lists; per-synapse
+/// delays: a ring buffer of synapse lists); then the spikes of the target run `on_post`
+/// for each of their synapses (compressed rows by postsynaptic neuron). Event-driven
+/// variables are advanced exactly from `lastupdate` before the code of an event runs.
+template <class Source, class Target, class Model>
 class synapses {
   public:
     using source_group = std::remove_cvref_t<decltype(std::declval<detail::synapse_end<Source>>().group())>;
     using target_group = std::remove_cvref_t<decltype(std::declval<detail::synapse_end<Target>>().group())>;
+    using model_type = Model;
+    using layout = synapse_layout<Model>;
+    using Pre = typename Model::pre_type;
+    using Post = typename Model::post_type;
+    static constexpr bool has_pre = !std::is_same_v<Pre, no_on_pre>;
+    static constexpr bool has_post = !std::is_same_v<Post, no_on_post>;
     static constexpr slot_mask slots = in(slot::synapses);
     /// Position within the slot, as Brian's `order`.
     int order = 0;
@@ -208,14 +263,34 @@ class synapses {
 
     template <class S, class T>
     synapses(S&& source, T&& target, on_pre_part<Pre> pre, delay_part d, std::string name = "synapses")
-        : src_(source), tgt_(target), pre_(pre.statements), name_(std::move(name)), id_(detail::next_object_id()),
-          delay_(d.seconds) {
-        static_assert(!detail::statements_check<Pre>::plain,
-                      "brian: on_pre(...) uses a variable without pre(x) or post(x); write e.g. post(ge) += w "
-                      "(per-synapse variables are not supported yet)");
+        : synapses(std::forward<S>(source), std::forward<T>(target),
+                   Model{no_synaptic_equations{}, pre.statements, Post{}, d.seconds}, std::move(name)) {}
+
+    template <class S, class T>
+    synapses(S&& source, T&& target, const Model& model, std::string name = "synapses")
+        : src_(source), tgt_(target), model_(model), name_(std::move(name)), id_(detail::next_object_id()),
+          delay_(model.delay) {
+        static_assert(!layout::unsupported_kind,
+                      "brian: synaptic code uses a shared, subexpression or linked symbol; synapses support "
+                      "per-synapse state<...> and parameter<...> symbols and pre(x)/post(x) only (for now)");
+        static_assert(!layout::has_definitions, "brian: subexpressions in synapse equations are not supported yet");
+        static_assert(layout::all_event_driven,
+                      "brian: synaptic equations must be flagged event_driven (clock-driven synaptic equations "
+                      "are not supported yet): d(A)/dt = -A / tau | event_driven");
+        static_assert(layout::all_linear,
+                      "brian: an event_driven equation must be linear in its own variable and read no other "
+                      "synaptic state variable (it is advanced exactly from lastupdate): d(A)/dt = -A / tau");
+        static_assert(!detail::shadows<typename layout::per_synapse, source_group, target_group>::value,
+                      "brian: synaptic code uses a variable of the source or target group without pre(x) or "
+                      "post(x); write e.g. post(ge) += w (a per-synapse variable must not share its name with a "
+                      "neuron variable)");
         static_assert(detail::statements_check<Pre>::template stored<source_group, target_group>,
                       "brian: on_pre(...) uses pre(x) or post(x) for a variable that the source or target group "
                       "does not store (not used by its model, or a group without variables)");
+        static_assert(detail::statements_check<Post>::template stored<source_group, target_group>,
+                      "brian: on_post(...) uses pre(x) or post(x) for a variable that the source or target group "
+                      "does not store (not used by its model, or a group without variables)");
+        if (!(delay_ >= 0.0)) delay(units::quantity<boost::units::si::time>::from_value(delay_));
         conn_.reset(src_.size());
     }
 
@@ -227,7 +302,7 @@ class synapses {
     /// All-to-all: every presynaptic neuron to every postsynaptic neuron.
     void connect() {
         const std::size_t m = tgt_.size();
-        conn_.add_rows(src_.size() * m, [&](std::size_t, std::vector<std::int32_t>& out) {
+        add_rows(src_.size() * m, [&](std::size_t, std::vector<std::int32_t>& out) {
             for (std::size_t j = 0; j < m; ++j) out.push_back(static_cast<std::int32_t>(j));
         });
         connected();
@@ -239,7 +314,7 @@ class synapses {
             throw std::invalid_argument("brian: connect(one_to_one) needs source and target of the same size, got " +
                                         std::to_string(src_.size()) + " and " + std::to_string(tgt_.size()) +
                                         "; use slices of equal length or explicit indices");
-        conn_.add_rows(src_.size(), [&](std::size_t i, std::vector<std::int32_t>& out) {
+        add_rows(src_.size(), [&](std::size_t i, std::vector<std::int32_t>& out) {
             out.push_back(static_cast<std::int32_t>(i));
         });
         connected();
@@ -260,7 +335,7 @@ class synapses {
         if (p == 1.0) return connect();
         const double log_q = std::log1p(-p);
         const double md = static_cast<double>(m);
-        conn_.add_rows(p == 0.0 ? 0 : reserve, [&](std::size_t i, std::vector<std::int32_t>& out) {
+        add_rows(p == 0.0 ? 0 : reserve, [&](std::size_t i, std::vector<std::int32_t>& out) {
             if (p == 0.0) return;
             random_stream rng(current_seed(), id_ * 4, call, i);
             double j = -1.0;
@@ -300,10 +375,78 @@ class synapses {
         if (pre >= conn_.n_pre()) detail_index_error(pre, conn_.n_pre(), "presynaptic");
         return {conn_.targets.data() + conn_.row[pre], conn_.row[pre + 1] - conn_.row[pre]};
     }
+    /// The index of the (first) synapse from `pre` to `post`: `S[w][S.index_of(2, 0)]`.
+    std::size_t index_of(std::size_t pre, std::size_t post) const {
+        if (pre >= conn_.n_pre()) detail_index_error(pre, conn_.n_pre(), "presynaptic");
+        for (auto k = conn_.row[pre]; k < conn_.row[pre + 1]; ++k)
+            if (static_cast<std::size_t>(conn_.targets[k]) == post) return static_cast<std::size_t>(k);
+        throw std::out_of_range("brian: " + name_ + " has no synapse from " + std::to_string(pre) + " to " +
+                                std::to_string(post));
+    }
 
-    /// The homogeneous delay, in seconds (SI), and its change between runs.
+    // ---- Per-synapse variables ----
+
+    /// A per-synapse variable: `S[w] = brian::rand() * gmax` (an expression evaluated per
+    /// synapse, with `i`, `j`, `pre(x)`, `post(x)` and the synapse's variables), `S[w][k]`,
+    /// `S[w].in(unit)`, `S[w].set(values, unit)`.
+    template <class X>
+        requires expr::is_symbol<X>
+    auto operator[](const X&) {
+        static_assert(layout::template stores<X>,
+                      "brian: this synapses object does not store the variable: its model does not use it");
+        return variable_view<synapses, X>(*this, 0, size());
+    }
+    /// Per-synapse delays of the on_pre pathway: `S[delay] = 1_ms + 2_ms * brian::rand()`
+    /// (Brian's heterogeneous delays; from then on each synapse has its own delay).
+    auto operator[](delay_part (*)(units::quantity<boost::units::si::time>)) {
+        make_heterogeneous();
+        return variable_view<synapses, detail::delay_symbol>(*this, 0, size());
+    }
+    /// Whether the synapses have per-synapse delays.
+    bool heterogeneous_delays() const { return hetero_; }
+
+    /// Raw SI storage of a per-synapse variable (for views and monitors).
+    template <class X>
+    double* raw() {
+        if constexpr (expr::same_symbol<X, detail::delay_symbol>) return delays_.data();
+        else {
+            static_assert(layout::template stores<X>, "brian: this synapses object does not store the variable");
+            return vars_[layout::template slot<X>].data();
+        }
+    }
+    /// `lastupdate` of each synapse (seconds), when the model has event-driven equations.
+    const std::vector<double>& lastupdate() const { return lastupdate_; }
+
+    /// Sets synapses [offset, offset + count) of X to an expression (per synapse).
+    template <class X, class E>
+    void assign(const X&, const E& value, std::size_t offset, std::size_t count) {
+        using rng_t = std::conditional_t<expr::is_stochastic<E>, random_stream, detail::no_rng>;
+        ensure_pre_of();
+        auto ctx = make_context<rng_t>();
+        ctx.time = src_.clock().t();
+        ctx.step = src_.clock().dt();
+        double* out = raw<X>();
+        const std::uint64_t call = assign_calls_++;
+        for (std::size_t k = offset; k < offset + count; ++k) {
+            set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
+            if constexpr (expr::is_stochastic<E>) {
+                random_stream rng(current_seed(), id_ * 4 + 2, call, k);
+                ctx.rng = &rng;
+                out[k] = value.eval(ctx);
+            } else {
+                out[k] = value.eval(ctx);
+            }
+        }
+        if constexpr (expr::same_symbol<X, detail::delay_symbol>) check_delays();
+    }
+
+    /// The homogeneous delay, in seconds (SI), and its change between runs (with
+    /// per-synapse delays, sets every synapse's delay).
     double delay_seconds() const { return delay_; }
-    void set_delay(units::quantity<boost::units::si::time> d) { delay_ = delay(d).seconds; }
+    void set_delay(units::quantity<boost::units::si::time> d) {
+        delay_ = delay(d).seconds;
+        if (hetero_) std::fill(delays_.begin(), delays_.end(), delay_);
+    }
 
     // ---- Simulation protocol ----
 
@@ -315,61 +458,102 @@ class synapses {
             throw std::logic_error("brian: " + name_ +
                                    " has no synapses since connect(...) was never called; call e.g. "
                                    "connect(probability(0.1)) or connect() before running");
-        // Brian's conversion: int(D/dt + 0.5) steps.
-        const auto d = static_cast<std::size_t>(delay_ / src_.clock().dt() + 0.5);
-        if (d != delay_steps_ || ring_.size() != d + 1) {
-            // Pending spikes keep their remaining wait where possible.
-            std::vector<std::vector<std::int32_t>> ring(d + 1);
-            for (std::size_t k = 0; k < ring_.size() && k < ring.size(); ++k)
-                ring[k] = std::move(ring_[(head_ + k) % ring_.size()]);
-            ring_ = std::move(ring);
-            head_ = 0;
-            delay_steps_ = d;
+        if (hetero_ || has_post) ensure_pre_of();
+        if constexpr (has_post) ensure_post_rows();
+        const double dt = src_.clock().dt();
+        if (!hetero_) {
+            // Brian's conversion: int(D/dt + 0.5) steps.
+            const auto d = static_cast<std::size_t>(delay_ / dt + 0.5);
+            if (d != delay_steps_ || ring_.size() != d + 1) {
+                // Pending spikes keep their remaining wait where possible.
+                std::vector<std::vector<std::int32_t>> ring(d + 1);
+                for (std::size_t k = 0; k < ring_.size() && k < ring.size(); ++k)
+                    ring[k] = std::move(ring_[(head_ + k) % ring_.size()]);
+                ring_ = std::move(ring);
+                head_ = 0;
+                delay_steps_ = d;
+            }
+            return;
         }
+        check_delays();
+        dsteps_.resize(size());
+        std::size_t dmax = 0;
+        for (std::size_t k = 0; k < size(); ++k) {
+            dsteps_[k] = static_cast<std::uint32_t>(delays_[k] / dt + 0.5);
+            dmax = std::max<std::size_t>(dmax, dsteps_[k]);
+        }
+        // Synapses in flight keep their remaining wait (the ring never shrinks under them).
+        std::vector<std::vector<detail::synapse_id>> sring(std::max(dmax + 1, std::max(sring_.size(), ring_.size())));
+        for (std::size_t k = 0; k < sring_.size() && k < sring.size(); ++k)
+            sring[k] = std::move(sring_[(shead_ + k) % sring_.size()]);
+        // Spikes still waiting in the homogeneous ring (delays made per synapse between
+        // runs) become their synapses.
+        for (std::size_t k = 0; k < ring_.size() && k < sring.size(); ++k)
+            for (std::int32_t s : ring_[(head_ + k) % ring_.size()])
+                for (auto q = conn_.row[static_cast<std::size_t>(s)]; q < conn_.row[static_cast<std::size_t>(s) + 1]; ++q)
+                    sring[k].push_back(static_cast<detail::synapse_id>(q));
+        ring_.clear();
+        head_ = 0;
+        delay_steps_ = 0;
+        sring_ = std::move(sring);
+        shead_ = 0;
     }
 
     void run_slot(slot) {
-        const spike_view sp = src_.spikes();
-        if (delay_steps_ == 0) {
-            propagate(sp.indices, sp.offset);
-            return;
-        }
-        const std::size_t n = ring_.size();
-        auto& later = ring_[(head_ + delay_steps_) % n];
-        for (std::int32_t k : sp.indices) later.push_back(k - sp.offset);
-        auto& now = ring_[head_];
-        propagate(std::span<const std::int32_t>(now), 0);
-        now.clear();
-        head_ = (head_ + 1) % n;
+        if constexpr (has_pre) run_pre();
+        if constexpr (has_post) run_post();
     }
 
     void store(std::ostream& out) const {
-        const std::uint64_t head = head_, slots = ring_.size();
-        out.write(reinterpret_cast<const char*>(&head), sizeof head);
-        out.write(reinterpret_cast<const char*>(&slots), sizeof slots);
-        for (const auto& s : ring_) {
-            const std::uint64_t n = s.size();
-            out.write(reinterpret_cast<const char*>(&n), sizeof n);
-            out.write(reinterpret_cast<const char*>(s.data()), static_cast<std::streamsize>(n * sizeof(std::int32_t)));
-        }
+        auto put = [&](std::uint64_t x) { out.write(reinterpret_cast<const char*>(&x), sizeof x); };
+        auto put_vec = [&]<class T>(const std::vector<T>& v) {
+            put(v.size());
+            out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+        };
+        put(head_);
+        put(ring_.size());
+        for (const auto& s : ring_) put_vec(s);
+        put(shead_);
+        put(sring_.size());
+        for (const auto& s : sring_) put_vec(s);
+        put(hetero_ ? 1 : 0);
+        for (const auto& v : vars_) put_vec(v);
+        put_vec(lastupdate_);
+        put_vec(delays_);
     }
     void restore(std::istream& in) {
-        std::uint64_t head = 0, slots = 0;
-        in.read(reinterpret_cast<char*>(&head), sizeof head);
-        in.read(reinterpret_cast<char*>(&slots), sizeof slots);
-        ring_.assign(slots, {});
-        for (auto& s : ring_) {
-            std::uint64_t n = 0;
-            in.read(reinterpret_cast<char*>(&n), sizeof n);
-            s.resize(n);
-            in.read(reinterpret_cast<char*>(s.data()), static_cast<std::streamsize>(n * sizeof(std::int32_t)));
-        }
-        head_ = head;
-        delay_steps_ = slots == 0 ? 0 : slots - 1;
+        auto get = [&] {
+            std::uint64_t x = 0;
+            in.read(reinterpret_cast<char*>(&x), sizeof x);
+            return x;
+        };
+        auto get_vec = [&]<class T>(std::vector<T>& v) {
+            v.resize(get());
+            in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+        };
+        head_ = get();
+        ring_.assign(get(), {});
+        for (auto& s : ring_) get_vec(s);
+        delay_steps_ = ring_.empty() ? 0 : ring_.size() - 1;
+        shead_ = get();
+        sring_.assign(get(), {});
+        for (auto& s : sring_) get_vec(s);
+        hetero_ = get() != 0;
+        for (auto& v : vars_) get_vec(v);
+        get_vec(lastupdate_);
+        get_vec(delays_);
+        dsteps_.clear();
     }
 
   private:
-    static constexpr bool random_pre = detail::statements_stochastic<Pre>;
+    static constexpr bool random_pre = [] {
+        if constexpr (has_pre) return detail::statements_stochastic<Pre>;
+        else return false;
+    }();
+    static constexpr bool random_post = [] {
+        if constexpr (has_post) return detail::statements_stochastic<Post>;
+        else return false;
+    }();
 
     [[noreturn]] static void detail_index_error(std::size_t k, std::size_t n, const char* what) {
         throw std::out_of_range("brian: " + std::string(what) + " index " + std::to_string(k) +
@@ -379,6 +563,60 @@ class synapses {
     void connected() {
         connected_ = true;
         ++connect_calls_;
+    }
+
+    /// Adds synapses and carries the per-synapse values of the existing ones to their
+    /// new positions (new synapses start at 0, their delay at the homogeneous delay).
+    template <class F>
+    void add_rows(std::size_t expected, F&& f) {
+        const std::vector<std::uint64_t> old_row = conn_.row;
+        const std::size_t old_n = conn_.size();
+        conn_.add_rows(expected, std::forward<F>(f));
+        const std::size_t n = conn_.size();
+        auto remap = [&](std::vector<double>& a, double fill) {
+            std::vector<double> b(n, fill);
+            if (a.size() == old_n)
+                for (std::size_t r = 0; r + 1 < old_row.size(); ++r)
+                    for (auto k = old_row[r]; k < old_row[r + 1]; ++k) b[conn_.row[r] + (k - old_row[r])] = a[k];
+            a.swap(b);
+        };
+        for (auto& v : vars_) remap(v, 0.0);
+        if constexpr (layout::event_driven) remap(lastupdate_, 0.0);
+        if (hetero_) remap(delays_, delay_);
+        pre_of_.clear();
+        post_row_.clear();
+        dsteps_.clear();
+    }
+
+    void make_heterogeneous() {
+        if (hetero_) return;
+        hetero_ = true;
+        delays_.assign(size(), delay_);
+    }
+
+    void check_delays() const {
+        for (std::size_t k = 0; k < delays_.size(); ++k)
+            if (!(delays_[k] >= 0.0) || !std::isfinite(delays_[k]))
+                throw std::invalid_argument("brian: " + name_ + ": the delay of synapse " + std::to_string(k) + " is " +
+                                            std::to_string(delays_[k]) + " s; delays must be finite times >= 0");
+    }
+
+    void ensure_pre_of() {
+        if (pre_of_.size() == size()) return;
+        pre_of_ = i();
+    }
+
+    /// Compressed rows by postsynaptic neuron (synapse ids in ascending order), for on_post.
+    void ensure_post_rows() {
+        const std::size_t m = tgt_.size();
+        if (post_row_.size() == m + 1) return;
+        post_row_.assign(m + 1, 0);
+        for (auto t : conn_.targets) ++post_row_[static_cast<std::size_t>(t) + 1];
+        for (std::size_t r = 0; r < m; ++r) post_row_[r + 1] += post_row_[r];
+        post_syn_.resize(size());
+        std::vector<std::uint64_t> fill(post_row_.begin(), post_row_.end() - 1);
+        for (std::size_t k = 0; k < size(); ++k)
+            post_syn_[fill[static_cast<std::size_t>(conn_.targets[k])]++] = static_cast<detail::synapse_id>(k);
     }
 
     void connect_pairs(const std::vector<std::int64_t>& i, const std::vector<std::int64_t>& j) {
@@ -403,23 +641,103 @@ class synapses {
         std::vector<std::size_t> fill(start.begin(), start.end() - 1);
         for (std::size_t k = 0; k < i.size(); ++k)
             bucket[fill[static_cast<std::size_t>(i[k])]++] = static_cast<std::int32_t>(j[k]);
-        conn_.add_rows(i.size(), [&](std::size_t r, std::vector<std::int32_t>& out) {
+        add_rows(i.size(), [&](std::size_t r, std::vector<std::int32_t>& out) {
             out.insert(out.end(), bucket.begin() + static_cast<std::ptrdiff_t>(start[r]),
                        bucket.begin() + static_cast<std::ptrdiff_t>(start[r + 1]));
         });
         connected();
     }
 
+    template <class Rng>
+    using context_t = detail::synapse_context<source_group, target_group, Rng, layout>;
+
+    template <class Rng>
+    context_t<Rng> make_context() {
+        context_t<Rng> ctx{&src_.group(), &tgt_.group()};
+        for (std::size_t v = 0; v < layout::n; ++v) {
+            if (vars_[v].size() != size()) vars_[v].resize(size(), 0.0);
+            var_ptrs_[v] = vars_[v].data();
+        }
+        if constexpr (layout::event_driven)
+            if (lastupdate_.size() != size()) lastupdate_.resize(size(), 0.0);
+        ctx.vars = var_ptrs_.data();
+        ctx.n = size();
+        return ctx;
+    }
+    template <class Ctx>
+    void set_synapse(Ctx& ctx, std::size_t k, std::size_t pre, std::size_t post) const {
+        ctx.syn = k;
+        ctx.pre = pre;
+        ctx.pre_abs = pre + src_.offset();
+        ctx.post = post;
+        ctx.post_abs = post + tgt_.offset();
+    }
+
+    /// Runs `code` for synapse k: event-driven variables advanced to t first, lastupdate
+    /// set to t after.
+    template <bool Random, class Code, class Ctx>
+    void exec(const Code& code, Ctx& ctx, std::size_t k, std::uint64_t stream, std::uint64_t step) {
+        if constexpr (layout::event_driven) {
+            const double delta = ctx.time - lastupdate_[k];
+            std::apply([&](const auto&... f) { (detail::advance_event_driven(f, ctx, delta), ...); },
+                       model_.eqs.equations);
+        }
+        if constexpr (Random) {
+            random_stream rng(current_seed(), stream, step, k);
+            ctx.rng = &rng;
+            code.exec(ctx);
+        } else {
+            code.exec(ctx);
+        }
+        if constexpr (layout::event_driven) lastupdate_[k] = ctx.time;
+    }
+
+    void run_pre() {
+        const spike_view sp = src_.spikes();
+        if (!hetero_) {
+            if (delay_steps_ == 0) {
+                propagate(sp.indices, sp.offset);
+                return;
+            }
+            const std::size_t n = ring_.size();
+            auto& later = ring_[(head_ + delay_steps_) % n];
+            for (std::int32_t k : sp.indices) later.push_back(k - sp.offset);
+            auto& now = ring_[head_];
+            propagate(std::span<const std::int32_t>(now), 0);
+            now.clear();
+            head_ = (head_ + 1) % n;
+            return;
+        }
+        // Per-synapse delays: each synapse of a spike waits its own number of steps.
+        const std::size_t n = sring_.size();
+        for (std::int32_t s : sp.indices) {
+            const auto pre = static_cast<std::size_t>(s - sp.offset);
+            for (auto k = conn_.row[pre]; k < conn_.row[pre + 1]; ++k)
+                sring_[(shead_ + dsteps_[k]) % n].push_back(static_cast<detail::synapse_id>(k));
+        }
+        auto& now = sring_[shead_];
+        if (!now.empty()) {
+            using rng_t = std::conditional_t<random_pre, random_stream, detail::no_rng>;
+            auto ctx = make_context<rng_t>();
+            const auto& clk = src_.clock();
+            ctx.time = clk.t();
+            ctx.step = clk.dt();
+            const auto step = static_cast<std::uint64_t>(clk.step());
+            for (detail::synapse_id k : now) {
+                set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
+                exec<random_pre>(model_.pre, ctx, k, id_ * 4 + 1, step);
+            }
+            now.clear();
+        }
+        shead_ = (shead_ + 1) % n;
+    }
+
     /// Runs on_pre for every synapse of the presynaptic neurons `spikes` (minus `offset`).
     void propagate(std::span<const std::int32_t> spikes, std::int32_t offset) {
         if (spikes.empty()) return;
-        auto& sg = src_.group();
-        auto& tg = tgt_.group();
-        const std::size_t src_off = src_.offset(), tgt_off = tgt_.offset();
-        const auto& clk = src_.clock();
         using rng_t = std::conditional_t<random_pre, random_stream, detail::no_rng>;
-        detail::synapse_context<source_group, target_group, rng_t> ctx{&sg, &tg};
-        ctx.n = conn_.size();
+        auto ctx = make_context<rng_t>();
+        const auto& clk = src_.clock();
         ctx.time = clk.t();
         ctx.step = clk.dt();
         const std::uint64_t* row = conn_.row.data();
@@ -427,43 +745,78 @@ class synapses {
         const auto step = static_cast<std::uint64_t>(clk.step());
         for (std::int32_t s : spikes) {
             const auto pre = static_cast<std::size_t>(s - offset);
-            ctx.pre = pre;
-            ctx.pre_abs = pre + src_off;
             for (std::uint64_t k = row[pre], end = row[pre + 1]; k < end; ++k) {
-                ctx.post_abs = static_cast<std::size_t>(targets[k]) + tgt_off;
-                if constexpr (random_pre) {
-                    random_stream rng(current_seed(), id_ * 4 + 1, step, k);
-                    ctx.rng = &rng;
-                    pre_.exec(ctx);
-                } else {
-                    pre_.exec(ctx);
-                }
+                set_synapse(ctx, k, pre, static_cast<std::size_t>(targets[k]));
+                exec<random_pre>(model_.pre, ctx, k, id_ * 4 + 1, step);
+            }
+        }
+    }
+
+    /// Runs on_post for every synapse of the postsynaptic spikes of this step.
+    void run_post() {
+        const spike_view sp = tgt_.spikes();
+        if (sp.indices.empty()) return;
+        using rng_t = std::conditional_t<random_post, random_stream, detail::no_rng>;
+        auto ctx = make_context<rng_t>();
+        const auto& clk = src_.clock();
+        ctx.time = clk.t();
+        ctx.step = clk.dt();
+        const auto step = static_cast<std::uint64_t>(clk.step());
+        for (std::int32_t s : sp.indices) {
+            const auto post = static_cast<std::size_t>(s - sp.offset);
+            for (auto q = post_row_[post]; q < post_row_[post + 1]; ++q) {
+                const std::size_t k = post_syn_[q];
+                set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), post);
+                exec<random_post>(model_.post, ctx, k, id_ * 4 + 3, step);
             }
         }
     }
 
     detail::synapse_end<Source> src_;
     detail::synapse_end<Target> tgt_;
-    Pre pre_;
+    Model model_;
     std::string name_;
     std::uint32_t id_;
     double delay_ = 0.0;
     detail::csr_connectivity conn_;
     bool connected_ = false;
     std::uint64_t connect_calls_ = 0;
+    std::uint64_t assign_calls_ = 0;
+    // Per-synapse storage (SoA), only what the model uses.
+    std::array<std::vector<double>, layout::n> vars_;
+    std::array<double*, layout::n> var_ptrs_{};
+    std::vector<double> lastupdate_;
+    std::vector<std::int32_t> pre_of_;      // presynaptic index per synapse (post pathway, delays)
+    std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron
+    std::vector<detail::synapse_id> post_syn_;
+    // Homogeneous delay: ring of spike lists.
     std::size_t delay_steps_ = 0;
     std::vector<std::vector<std::int32_t>> ring_;
     std::size_t head_ = 0;
+    // Per-synapse delays: ring of synapse lists.
+    bool hetero_ = false;
+    std::vector<double> delays_;
+    std::vector<std::uint32_t> dsteps_;
+    std::vector<std::vector<detail::synapse_id>> sring_;
+    std::size_t shead_ = 0;
 };
 
+template <class P>
+using pre_only_model = synapse_model_t<no_synaptic_equations, P, no_on_post>;
+
 template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, P>;
+synapses(S&&, T&&, on_pre_part<P>) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
 template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>, std::string) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, P>;
+synapses(S&&, T&&, on_pre_part<P>, std::string) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
 template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>, delay_part) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, P>;
+synapses(S&&, T&&, on_pre_part<P>, delay_part) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
 template <class S, class T, class P>
 synapses(S&&, T&&, on_pre_part<P>, delay_part, std::string)
-    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, P>;
+    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
+template <class S, class T, class E, class P, class Q>
+synapses(S&&, T&&, synapse_model_t<E, P, Q>) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, synapse_model_t<E, P, Q>>;
+template <class S, class T, class E, class P, class Q>
+synapses(S&&, T&&, synapse_model_t<E, P, Q>, std::string)
+    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, synapse_model_t<E, P, Q>>;
 
 }  // namespace brian

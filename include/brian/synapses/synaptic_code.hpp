@@ -93,8 +93,8 @@ struct delay_part {
     double seconds = 0.0;
 };
 /// `delay(1.5_ms)`: every synapse of the pathway acts round(D/dt) steps after the spike.
-inline delay_part delay(units::quantity<boost::units::si::time> d) {
-    if (!(d.value() >= 0.0) || !std::isfinite(d.value()))
+constexpr delay_part delay(units::quantity<boost::units::si::time> d) {
+    if (!(d.value() >= 0.0) || !(d.value() <= 1.7976931348623157e308))
         throw std::invalid_argument("brian: a synaptic delay must be a finite time >= 0, got " + units::to_string(d));
     return {d.value()};
 }
