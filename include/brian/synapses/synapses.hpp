@@ -85,6 +85,14 @@ constexpr bool is_per_element() {
 /// The evaluation context of synaptic code for one synapse: the synapse, its pre- and
 /// postsynaptic neurons (absolute indices in their groups' storage), the per-synapse
 /// variables, time, and a random stream.
+/// Whether group G stores a variable named like X (a per-synapse name that shadows a
+/// neuron variable is almost always a forgotten pre(x)/post(x)).
+template <class X, class G>
+constexpr bool group_has() {
+    if constexpr (requires { typename G::layout; }) return G::layout::template stores<X>;
+    else return false;
+}
+
 template <class SrcG, class TgtG, class Rng, class Layout>
 struct synapse_context {
     SrcG* src;
@@ -119,21 +127,29 @@ struct synapse_context {
         if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
         else return *variable_base<X>(*src, "pre");
     }
+    // A plain name is a per-synapse variable, else the postsynaptic neuron's variable of
+    // that name: Brian's rule, so that `ge += w` means `post(ge) += w`.
     template <class X>
         requires expr::is_symbol<X>
     double get(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
-        static_assert(s < Layout::n, "brian: synaptic code reads a variable that is neither per synapse nor "
-                                     "pre(x)/post(x)");
-        return vars[s][syn];
+        if constexpr (s < Layout::n) return vars[s][syn];
+        else {
+            static_assert(group_has<X, TgtG>(), "brian: synaptic code reads a variable that is neither per synapse "
+                                                "nor stored by the target group; use pre(x) for the source's");
+            return get(side_variable<synaptic_side::post, X>{});
+        }
     }
     template <class X>
         requires expr::is_symbol<X>
     double& ref(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
-        static_assert(s < Layout::n, "brian: synaptic code assigns a variable that is neither per synapse nor "
-                                     "pre(x)/post(x); write e.g. post(ge) += w");
-        return vars[s][syn];
+        if constexpr (s < Layout::n) return vars[s][syn];
+        else {
+            static_assert(group_has<X, TgtG>(), "brian: synaptic code assigns a variable that is neither per "
+                                                "synapse nor stored by the target group; use pre(x) for the source's");
+            return ref(side_variable<synaptic_side::post, X>{});
+        }
     }
     double t() const { return time; }
     double dt() const { return step; }
@@ -203,13 +219,6 @@ struct statements_check<no_on_post> {
     static constexpr bool stored = true;
 };
 
-/// Whether group G stores a variable named like X (a per-synapse name that shadows a
-/// neuron variable is almost always a forgotten pre(x)/post(x)).
-template <class X, class G>
-constexpr bool group_has() {
-    if constexpr (requires { typename G::layout; }) return G::layout::template stores<X>;
-    else return false;
-}
 template <class List, class SrcG, class TgtG>
 struct shadows;
 template <class... X, class SrcG, class TgtG>

@@ -440,3 +440,26 @@ TEST_CASE("synapses: store/restore keeps weights, traces, lastupdate and synapse
     CHECK(S.lastupdate() == l1);
     CHECK(w1(0) != 0.0);
 }
+
+namespace syn_implicit_post {
+inline constexpr state<"v", volt> v;
+inline constexpr state<"ge", volt> ge;
+inline constexpr auto cell = neuron_model(equations(d(v) / dt = (ge - v) / 10_ms, d(ge) / dt = -ge / 5_ms));
+}  // namespace syn_implicit_post
+
+TEST_CASE("synapses: a plain neuron variable in synaptic code is the postsynaptic one (Brian's rule)") {
+    using namespace syn_implicit_post;
+    spike_generator_group src(1, {0}, {0.5}, ms);
+    neuron_group<cell> a(2), b(2);
+    synapses plain(src, a, on_pre(ge += 1_mV));
+    synapses explicit_post(src, b, on_pre(post(ge) += 1_mV));
+    plain.connect();
+    explicit_post.connect();
+    network net(src, a, b, plain, explicit_post);
+    net.run(2_ms);
+    CHECK(a[ge][1].in(mV) > 0.5);
+    for (std::size_t k = 0; k < 2; ++k) {
+        CHECK(a[ge][k].in(mV) == b[ge][k].in(mV));
+        CHECK(a[syn_implicit_post::v][k].in(mV) == b[syn_implicit_post::v][k].in(mV));
+    }
+}
