@@ -125,13 +125,23 @@ TEST_CASE("population_rate_monitor: smoothing preserves a constant and the mean 
     CHECK(gauss(0) < 10000 * 0.6);
 
     const auto hflat = r_half.smooth_rate(window::flat, 0.5_ms);      // 5 steps: 3 or 2 spikes
-    const auto hgauss = r_half.smooth_rate(window::gaussian, 1_ms);  // wide: the mean
-    double sum = 0;
+    const auto hgauss = r_half.smooth_rate(window::gaussian, 1_ms);  // ±20 steps
+    // The truncated gaussian (41 steps, an odd number of terms) keeps a small alternation:
+    // Σ g_k (-1)^k / Σ g_k of its weights, times the 5 kHz amplitude.
+    double g_sum = 0, g_alt = 0;
+    for (int k = -20; k <= 20; ++k) {
+        const double g = std::exp(-0.5 * (k / 10.0) * (k / 10.0));
+        g_sum += g;
+        g_alt += (k % 2 == 0 ? g : -g);
+    }
+    double sum_flat = 0, sum_gauss = 0;
     for (std::size_t k = 20; k < 80; ++k) {
         CAPTURE(k);
         CHECK(hflat(k) == doctest::Approx(k % 2 == 0 ? 6000 : 4000));
-        CHECK(hgauss(k) == doctest::Approx(5000).epsilon(1e-6));
-        sum += hflat(k);
+        CHECK(hgauss(k) == doctest::Approx(5000 + (k % 2 == 0 ? 5000 : -5000) * g_alt / g_sum));
+        sum_flat += hflat(k);
+        sum_gauss += hgauss(k);
     }
-    CHECK(sum / 60 == doctest::Approx(5000));
+    CHECK(sum_flat / 60 == doctest::Approx(5000));
+    CHECK(sum_gauss / 60 == doctest::Approx(5000));
 }

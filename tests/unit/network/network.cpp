@@ -100,7 +100,8 @@ TEST_CASE("clock: dt must be positive and finite") {
     // Brian's timestep(): robust to rounding at multiples of dt.
     CHECK(brian::clock::steps_for(0.3e-3, 1e-4) == 3);
     CHECK(brian::clock::steps_for(0.35e-3, 1e-4) == 3);
-    CHECK(brian::clock::steps_for(0.39999e-3, 1e-4) == 3);
+    CHECK(brian::clock::steps_for(0.3998e-3, 1e-4) == 3);
+    CHECK(brian::clock::steps_for(0.39995e-3, 1e-4) == 4);  // within 0.001 dt of a step
 }
 
 TEST_CASE("network: objects with different dt (0.1 ms and 0.3 ms)") {
