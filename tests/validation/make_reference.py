@@ -7,7 +7,9 @@ Run from anywhere with Debian's interpreter (the one that has Brian 2):
 Options: --out DIR (default: data/ next to this script), --target numpy|cython
 (code generation target of Brian's runtime device, default numpy),
 --only CASE[,CASE...] (subset of: lif_fi, hh, poisson, spikegen, norefflag, multidt,
-refparam, refbool, events).
+refparam, refbool, events, cuba_replay, cond_replay,
+net_stats), --net-sizes 1000,4000 and --net-models cuba,coba,cobahh (what net_stats
+runs).
 
 Every case builds its own Network from scratch, with defaultclock.dt = 0.1 ms
 and explicit namespaces, so the Brian code below is the complete definition of
@@ -28,19 +30,24 @@ warnings.filterwarnings("ignore", category=FutureWarning)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = ["lif_fi", "hh", "poisson", "spikegen", "norefflag", "multidt",
-         "refparam", "refbool", "events"]
+         "refparam", "refbool", "events", "cuba_replay", "cond_replay", "net_stats"]
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--out", default=os.path.join(HERE, "data"))
 parser.add_argument("--target", choices=["numpy", "cython"], default="numpy")
 parser.add_argument("--only", default=",".join(CASES))
+parser.add_argument("--net-sizes", default="1000,4000",
+                    help="net_stats: which network sizes to run (default 1000,4000)")
+parser.add_argument("--net-models", default="cuba,coba,cobahh",
+                    help="net_stats: which models to run (default cuba,coba,cobahh)")
 ARGS = parser.parse_args()
 
 import numpy as np  # noqa: E402
+from spike_statistics import network_statistics  # noqa: E402 (next to this script)
 import brian2 as b2  # noqa: E402
 from brian2 import (ms, mV, nA, Hz, second, umetre, ufarad, cm,  # noqa: E402
                     siemens, msiemens, NeuronGroup, PoissonGroup, SpikeGeneratorGroup,
-                    SpikeMonitor, StateMonitor, Network, defaultclock, prefs)
+                    SpikeMonitor, StateMonitor, Network, Synapses, defaultclock, prefs)
 
 b2.BrianLogger.log_level_error()
 prefs.codegen.target = ARGS.target
@@ -632,6 +639,187 @@ def events():
                                   np.min(np.abs(v + 52))))
     return (f"{len(i)} spikes, {len(ia)} 'above', {len(iu)} 'upper' events; resetters "
             f"{resetters}; min |v - (Vt, -51, -52 mV)| {MARGINS['events']:.3g} mV")
+
+
+# ----------------------------------------------------------------------------
+# (j) cuba_replay: a small CUBA network whose connectivity and initial v are
+#     stored, so that the C++ library can replay it spike by spike
+# (k) net_stats: spike statistics of the CUBA, COBA and COBAHH networks over
+#     several seeds (random networks: statistics only)
+# ----------------------------------------------------------------------------
+
+CUBA_NS = dict(taum=20 * ms, taue=5 * ms, taui=10 * ms, Vt=-50 * mV, Vr=-60 * mV,
+               El=-49 * mV, we=1.62 * mV, wi=-9 * mV)
+CUBA_EQS = '''
+dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+dge/dt = -ge/taue : volt
+dgi/dt = -gi/taui : volt
+'''
+
+
+def cuba_network(N, p):
+    """CUBA (Brette et al. 2007, benchmark 2). Excitatory: the first round(0.8 N)."""
+    Ne = int(round(0.8 * N))
+    ns = dict(CUBA_NS, Ne=Ne)
+    P = NeuronGroup(N, CUBA_EQS, threshold='v > Vt', reset='v = Vr', refractory=5 * ms,
+                    method='exact', namespace=ns)
+    P.v = 'Vr + rand() * (Vt - Vr)'
+    Ce = Synapses(P, P, on_pre='ge += we', namespace=ns)
+    Ci = Synapses(P, P, on_pre='gi += wi', namespace=ns)
+    Ce.connect('i < Ne', p=p)
+    Ci.connect('i >= Ne', p=p)
+    return P, Ce, Ci, Ne
+
+
+@timed
+def cuba_replay():
+    N, p, dur = 400, 0.05, 1.0
+    fresh(seed=11)
+    P, Ce, Ci, Ne = cuba_network(N, p)
+    v0 = np.asarray(P.v[:] / b2.volt).copy()
+    sm = SpikeMonitor(P)
+    net = Network(P, Ce, Ci, sm)
+    net.run(dur * second)
+    for name, S in (("exc", Ce), ("inh", Ci)):
+        write_csv(f"cuba_replay_syn_{name}.csv", ["i", "j"],
+                  [np.asarray(S.i[:]), np.asarray(S.j[:])], ["%d", "%d"])
+    write_csv("cuba_replay_v0.csv", ["v0_V"], [v0], [F17])
+    i, step = write_spikes("cuba_replay_spikes.csv", sm, DT)
+    assert (np.asarray(Ce.i[:]) < Ne).all() and (np.asarray(Ci.i[:]) >= Ne).all()
+    return (f"N {N}, p {p}: {len(Ce)} + {len(Ci)} synapses, {len(i)} spikes in {dur} s "
+            f"({len(i) / (N * dur):.2f} Hz)")
+
+
+COBA_NS = dict(taum=20 * ms, taue=5 * ms, taui=10 * ms, Vt=-50 * mV, Vr=-60 * mV,
+               El=-60 * mV, Ee=0 * mV, Ei=-80 * mV, we=0.6, wi=6.7)
+COBA_EQS = '''
+dv/dt = (ge*(Ee-v)+gi*(Ei-v)-(v-El))/taum : volt (unless refractory)
+dge/dt = -ge/taue : 1
+dgi/dt = -gi/taui : 1
+'''
+
+
+def coba_network(N, p):
+    """COBA (Brette et al. 2007, benchmark 1): conductances in units of the leak."""
+    Ne = int(round(0.8 * N))
+    P = NeuronGroup(N, COBA_EQS, threshold='v > Vt', reset='v = Vr', refractory=5 * ms,
+                    method='euler', namespace=COBA_NS)
+    Ce = Synapses(P[:Ne], P, on_pre='ge += we', namespace=COBA_NS)
+    Ci = Synapses(P[Ne:], P, on_pre='gi += wi', namespace=COBA_NS)
+    Ce.connect(p=p)
+    Ci.connect(p=p)
+    P.v = 'El + (randn() * 5 - 5) * mV'
+    P.ge = 'randn() * 1.5 + 4'
+    P.gi = 'randn() * 12 + 20'
+    return P, Ce, Ci, Ne
+
+
+COBAHH_EQS = '''
+dv/dt = (gl*(El-v) + ge*(Ee-v) + gi*(Ei-v) - g_na*(m*m*m)*h*(v-ENa)
+         - g_kd*(n*n*n*n)*(v-EK))/Cm : volt
+dm/dt = alpha_m*(1-m)-beta_m*m : 1
+dn/dt = alpha_n*(1-n)-beta_n*n : 1
+dh/dt = alpha_h*(1-h)-beta_h*h : 1
+dge/dt = -ge/taue : siemens
+dgi/dt = -gi/taui : siemens
+alpha_m = 0.32*(mV**-1)*4*mV/exprel((13*mV-v+VT)/(4*mV))/ms : Hz
+beta_m = 0.28*(mV**-1)*5*mV/exprel((v-VT-40*mV)/(5*mV))/ms : Hz
+alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
+beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
+alpha_n = 0.032*(mV**-1)*5*mV/exprel((15*mV-v+VT)/(5*mV))/ms : Hz
+beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
+'''
+
+
+def cobahh_network(N, p):
+    """COBAHH (Brette et al. 2007, benchmark 3): the HH cell of (b), exponential synapses."""
+    Ne = int(round(0.8 * N))
+    ns = dict(hh_namespace(), taue=5 * ms, taui=10 * ms, Ee=0 * mV, Ei=-80 * mV,
+              we=6 * b2.nS, wi=67 * b2.nS)
+    P = NeuronGroup(N, COBAHH_EQS, threshold='v > -20*mV', refractory=3 * ms,
+                    method='exponential_euler', namespace=ns)
+    Ce = Synapses(P[:Ne], P, on_pre='ge += we', namespace=ns)
+    Ci = Synapses(P[Ne:], P, on_pre='gi += wi', namespace=ns)
+    Ce.connect(p=p)
+    Ci.connect(p=p)
+    P.v = 'El + (randn() * 5 - 5) * mV'
+    P.ge = '(randn() * 1.5 + 4) * 10 * nS'
+    P.gi = '(randn() * 12 + 20) * 10 * nS'
+    return P, Ce, Ci, Ne
+
+
+NET_STATS_COLUMNS = ["seed", "N", "duration_s", "n_synapses", "n_spikes", "rate_hz", "rate_exc_hz",
+                     "rate_inh_hz", "cv_isi", "n_cv", "fano_pop_1ms", "fano_neuron_100ms",
+                     "frac_silent"]
+
+
+def net_stats_one(model, N, dur, seeds):
+    build = dict(cuba=lambda: cuba_network(N, 0.02 * 4000 / N),
+                 coba=lambda: coba_network(N, 0.02 * 4000 / N),
+                 cobahh=lambda: cobahh_network(N, 0.02 * 4000 / N))[model]
+    rows = []
+    for s in seeds:
+        fresh(seed=s)
+        P, Ce, Ci, Ne = build()
+        sm = SpikeMonitor(P)
+        net = Network(P, Ce, Ci, sm)
+        net.run(dur * second)
+        i, step, _ = spike_table(sm, DT)
+        st = network_statistics(i, step, N, Ne, int(round(dur / 1e-4)))
+        rows.append([s, N, dur, len(Ce) + len(Ci)] + [st[c] for c in NET_STATS_COLUMNS[4:]])
+    fmts = ["%d", "%d", "%g", "%d", "%d"] + ["%.6f"] * 4 + ["%d"] + ["%.6f"] * 3
+    name = f"net_stats_{model}_N{N}.csv"
+    write_csv(name, NET_STATS_COLUMNS, list(map(list, zip(*rows))), fmts)
+    r = np.array(rows, dtype=float)
+    return f"{name}: " + ", ".join(
+        f"{c} {r[:, k].mean():.4g}+-{r[:, k].std(ddof=1):.2g}"
+        for k, c in enumerate(NET_STATS_COLUMNS) if c in ("rate_hz", "cv_isi", "fano_pop_1ms",
+                                                          "fano_neuron_100ms", "frac_silent"))
+
+
+# N = 1000 (in-degree 80 as at N = 4000): the C++ test (network_stats.cpp) runs cobahh at
+# this size; N = 4000: the standard benchmark size (cuba, coba tests; README table).
+# cobahh at N = 1000 varies much more from seed to seed (rates 21-38 Hz): 15 seeds there.
+NET_STATS_CONFIGS = [(m, N, 1.0, 15 if (m, N) == ("cobahh", 1000) else 5)
+                     for N in (1000, 4000) for m in ("cuba", "coba", "cobahh")]
+
+
+@timed
+def net_stats():
+    sizes = [int(x) for x in ARGS.net_sizes.split(",")]
+    models = ARGS.net_models.split(",")
+    return "; ".join(net_stats_one(m, N, d, list(range(1, n + 1))) for m, N, d, n in NET_STATS_CONFIGS
+                     if N in sizes and m in models)
+
+
+@timed
+def cond_replay():
+    """COBA and COBAHH replays: connectivity and initial state stored like cuba_replay."""
+    N, dur = 250, 0.3
+    p = 0.02 * 4000 / N  # in-degree 80 as in the benchmark (sparser networks fall silent)
+    info, syn = [], {}
+    for model, build, g_unit in (("coba", coba_network, None), ("cobahh", cobahh_network, b2.siemens)):
+        fresh(seed=11)
+        P, Ce, Ci, Ne = build(N, p)
+        init = [np.asarray(P.v[:] / b2.volt).copy(), np.asarray(P.ge[:] / (g_unit or 1)).copy(),
+                np.asarray(P.gi[:] / (g_unit or 1)).copy()]
+        sm = SpikeMonitor(P)
+        net = Network(P, Ce, Ci, sm)
+        net.run(dur * second)
+        # presynaptic indices relative to the source subgroup (P[:Ne] resp. P[Ne:]). Same
+        # seed, same connect calls: both models get the same synapses, stored once.
+        for name, S in (("exc", Ce), ("inh", Ci)):
+            ij = np.column_stack([np.asarray(S.i[:]), np.asarray(S.j[:])])
+            if model == "coba":
+                syn[name] = ij
+                write_csv(f"cond_replay_syn_{name}.csv", ["i", "j"], [ij[:, 0], ij[:, 1]], ["%d", "%d"])
+            else:
+                assert np.array_equal(ij, syn[name]), "cobahh drew other synapses than coba"
+        g_col = "" if g_unit is None else "_S"
+        write_csv(f"{model}_replay_init.csv", ["v_V", "ge" + g_col, "gi" + g_col], init, [F17] * 3)
+        i, step = write_spikes(f"{model}_replay_spikes.csv", sm, DT)
+        info.append(f"{model}: {len(Ce)} + {len(Ci)} synapses, {len(i)} spikes in {dur} s")
+    return "; ".join(info)
 
 
 if __name__ == "__main__":
