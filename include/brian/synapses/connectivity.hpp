@@ -4,7 +4,13 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
+
+#include "brian/error.hpp"
+#include "brian/expr/builtins.hpp"
+#include "brian/expr/constant.hpp"
+#include "brian/model/parts.hpp"
 
 namespace brian {
 
@@ -13,10 +19,109 @@ struct one_to_one_t {};
 inline constexpr one_to_one_t one_to_one{};
 
 /// `S.connect(probability(0.02))`: each pair (i, j) independently with probability p.
+/// `p` may also be an expression of `i`, `j`, `pre(x)`, `post(x)` (and `rand()`),
+/// evaluated per pair: `probability(exp(-abs(i - j) / 10.0))` (Brian's `p='...'`).
+template <class P = double>
 struct probability {
-    double p;
-    constexpr explicit probability(double value) : p(value) {}
+    P p;
+    constexpr explicit probability(const P& value) : p(value) {}
 };
+template <class T>
+    requires std::is_arithmetic_v<T>
+probability(T) -> probability<double>;
+
+/// `S.connect(condition(i != j))`: the pairs (i, j) for which a boolean expression of
+/// `i`, `j`, `pre(x)`, `post(x)` holds (Brian's `condition='i != j'`); evaluated for every
+/// pair, O(N_pre · N_post).
+template <class C>
+struct condition_part {
+    C cond;
+};
+template <class C>
+    requires detail::Condition<C>
+constexpr auto condition(const C& c) {
+    return condition_part<expr::expr_t<C>>{expr::as_expr(c)};
+}
+template <class C>
+    requires(!detail::Condition<C>)
+error<"brian: condition(...) needs a boolean expression of i, j, pre(x), post(x), such as i != j"> condition(const C&);
+
+/// `S.connect(one_to_one, synapses_per_pair(3))`: n synapses for each connected pair
+/// (Brian's `n=3`); with a probability, the pair is drawn once and then gets all n.
+struct synapses_per_pair {
+    std::size_t n;
+    constexpr explicit synapses_per_pair(long long value) : n(static_cast<std::size_t>(value)) {
+        if (value < 0)
+            throw std::invalid_argument("brian: synapses_per_pair(n) needs n >= 0, got " + std::to_string(value));
+    }
+};
+
+namespace expr::builtin {
+/// The variable of a generator (Brian's `k` in `j='i + k for k in range(...)'`).
+struct generator_variable_t {
+    static constexpr bool is_expression = true;
+    static constexpr auto varies = variation::per_element;
+    static constexpr const char* name = "k";
+    using unit = dimensionless_t;
+    template <class Ctx>
+    constexpr double eval(Ctx& ctx) const {
+        return static_cast<double>(ctx.generator_value());
+    }
+};
+}  // namespace expr::builtin
+
+/// `k`: the variable of a generator, `targets(i + k, sample(-10, 10, 0.5), k != 0)`
+/// (only there).
+inline constexpr expr::builtin::generator_variable_t k{};
+
+/// The values a generator's `k` runs over: `range(high)`, `range(low, high, step)` (as
+/// Python's range), or `sample(low, high, p)` (each value of range(low, high) kept
+/// independently with probability p, Brian's `sample(low, high, p=p)`).
+struct generator_range {
+    std::int64_t low = 0, high = 0, step = 1;
+    double p = 1.0;
+};
+inline generator_range range(std::int64_t low, std::int64_t high, std::int64_t step = 1) {
+    if (step == 0) throw std::invalid_argument("brian: range(low, high, step) needs a step other than 0");
+    return {low, high, step, 1.0};
+}
+inline generator_range range(std::int64_t high) { return range(0, high); }
+inline generator_range sample(std::int64_t low, std::int64_t high, double p) {
+    if (!(p >= 0.0 && p <= 1.0))
+        throw std::invalid_argument("brian: sample(low, high, p) needs 0 <= p <= 1, got " + std::to_string(p));
+    return {low, high, 1, p};
+}
+
+/// No condition in a generator.
+struct no_generator_condition {};
+
+/// `targets(i + k, sample(-10, 10, 0.5), k != 0)`: for each presynaptic i, the targets
+/// j = (expression of i, k, pre(x)) for k over a range or sample, where the optional
+/// condition (of i, k, pre(x)) holds. Brian's generator syntax
+/// `j='i + k for k in sample(-10, 10, p=0.5) if k != 0'`. A j outside the target throws,
+/// unless `skip_if_invalid` is passed to connect.
+template <class J, class C>
+struct targets_part {
+    J target;
+    generator_range over;
+    C cond;
+};
+template <class J>
+    requires expr::Operand<J> && std::is_same_v<expr::operand_unit<J>, expr::dimensionless_t>
+constexpr auto targets(const J& target, generator_range over) {
+    return targets_part<expr::expr_t<J>, no_generator_condition>{expr::as_expr(target), over, {}};
+}
+template <class J, class C>
+    requires expr::Operand<J> && std::is_same_v<expr::operand_unit<J>, expr::dimensionless_t> &&
+             detail::Condition<C>
+constexpr auto targets(const J& target, generator_range over, const C& cond) {
+    return targets_part<expr::expr_t<J>, expr::expr_t<C>>{expr::as_expr(target), over, expr::as_expr(cond)};
+}
+
+/// `S.connect(targets(...), skip_if_invalid)`: generated targets outside the target group
+/// are dropped instead of an error (Brian's `skip_if_invalid=True`).
+struct skip_if_invalid_t {};
+inline constexpr skip_if_invalid_t skip_if_invalid{};
 
 namespace detail {
 

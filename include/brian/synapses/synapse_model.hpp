@@ -203,6 +203,13 @@ struct synapse_layout {
     }();
     template <class X>
     static constexpr bool stores = slot<X> < n;
+    // The interface of a group's layout that state_monitor reads: every per-synapse
+    // variable is per element (one value per synapse); none is a subexpression.
+    template <class X>
+    static constexpr std::size_t element_slot = slot<X>;
+    static constexpr std::size_t n_per_element = n;
+    template <class X>
+    static constexpr bool is_subexpression = false;
 
     /// Kinds not supported in synapses yet (shared, subexpression, linked).
     static constexpr bool unsupported_kind = [] {

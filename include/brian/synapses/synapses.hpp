@@ -20,6 +20,7 @@
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
 #include "brian/groups/variable_view.hpp"
+#include "brian/synapses/conditional_write.hpp"
 #include "brian/synapses/connectivity.hpp"
 #include "brian/synapses/synapse_model.hpp"
 #include "brian/synapses/synaptic_code.hpp"
@@ -117,16 +118,23 @@ struct synapse_context {
         if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
         else return *variable_base<X>(*src, "pre");
     }
+    // Brian's conditional write: while a neuron is refractory, writes to its
+    // `unless_refractory` variables are dropped (they go to `discarded`).
     template <class X>
     double& ref(const side_variable<synaptic_side::post, X>&) const {
+        if constexpr (clamped_when_refractory<TgtG, X>())
+            if (tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] == 0.0) return discarded;
         if constexpr (is_per_element<X, TgtG>()) return variable_base<X>(*tgt, "post")[post_abs];
         else return *variable_base<X>(*tgt, "post");
     }
     template <class X>
     double& ref(const side_variable<synaptic_side::pre, X>&) const {
+        if constexpr (clamped_when_refractory<SrcG, X>())
+            if (src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] == 0.0) return discarded;
         if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
         else return *variable_base<X>(*src, "pre");
     }
+    mutable double discarded = 0.0;
     // A plain name is a per-synapse variable, else the postsynaptic neuron's variable of
     // that name: Brian's rule, so that `ge += w` means `post(ge) += w`.
     template <class X>
@@ -226,6 +234,34 @@ struct shadows<expr::type_list<X...>, SrcG, TgtG> {
     static constexpr bool value = ((group_has<X, SrcG>() || group_has<X, TgtG>()) || ...);
 };
 
+/// Whether expression E contains the node T.
+template <class E, class T>
+constexpr bool mentions_fn() {
+    if constexpr (std::is_same_v<E, T>) return true;
+    else if constexpr (expr::HasArgs<E>)
+        return []<class... A>(expr::type_list<A...>) { return (mentions_fn<A, T>() || ...); }(typename E::args{});
+    else return false;
+}
+template <class E, class T>
+inline constexpr bool mentions = mentions_fn<E, T>();
+/// Whether expression E reads a postsynaptic variable, post(x).
+template <class E>
+constexpr bool reads_post_side_fn() {
+    if constexpr (is_side_variable<E>) return E::side == synaptic_side::post;
+    else if constexpr (expr::HasArgs<E>)
+        return []<class... A>(expr::type_list<A...>) { return (reads_post_side_fn<A>() || ...); }(typename E::args{});
+    else return false;
+}
+template <class E>
+inline constexpr bool reads_post_side = reads_post_side_fn<E>();
+
+/// The context of a generator: a synapse context plus the generator's `k`.
+template <class Base>
+struct generator_context : Base {
+    std::int64_t k_value = 0;
+    std::int64_t generator_value() const { return k_value; }
+};
+
 /// The symbol behind `S[delay]`: the per-synapse delay of the on_pre pathway.
 using delay_symbol = expr::symbol<expr::symbol_kind::parameter, "delay", boost::units::si::time>;
 
@@ -308,23 +344,25 @@ class synapses {
 
     // ---- Connectivity ----
 
-    /// All-to-all: every presynaptic neuron to every postsynaptic neuron.
-    void connect() {
+    /// All-to-all: every presynaptic neuron to every postsynaptic neuron
+    /// (`connect(synapses_per_pair(n))`: n synapses for each pair).
+    void connect(synapses_per_pair per = synapses_per_pair{1}) {
         const std::size_t m = tgt_.size();
-        add_rows(src_.size() * m, [&](std::size_t, std::vector<std::int32_t>& out) {
-            for (std::size_t j = 0; j < m; ++j) out.push_back(static_cast<std::int32_t>(j));
+        add_rows(src_.size() * m * per.n, [&](std::size_t, std::vector<std::int32_t>& out) {
+            for (std::size_t j = 0; j < m; ++j)
+                for (std::size_t r = 0; r < per.n; ++r) out.push_back(static_cast<std::int32_t>(j));
         });
         connected();
     }
 
     /// Neuron k to neuron k; source and target must have the same size.
-    void connect(one_to_one_t) {
+    void connect(one_to_one_t, synapses_per_pair per = synapses_per_pair{1}) {
         if (src_.size() != tgt_.size())
             throw std::invalid_argument("brian: connect(one_to_one) needs source and target of the same size, got " +
                                         std::to_string(src_.size()) + " and " + std::to_string(tgt_.size()) +
                                         "; use slices of equal length or explicit indices");
-        add_rows(src_.size(), [&](std::size_t i, std::vector<std::int32_t>& out) {
-            out.push_back(static_cast<std::int32_t>(i));
+        add_rows(src_.size() * per.n, [&](std::size_t i, std::vector<std::int32_t>& out) {
+            for (std::size_t r = 0; r < per.n; ++r) out.push_back(static_cast<std::int32_t>(i));
         });
         connected();
     }
@@ -333,15 +371,16 @@ class synapses {
     /// between targets are drawn from the geometric distribution (one draw per synapse),
     /// from a counter-based stream keyed by (seed, object, connect call, i): the result
     /// depends on the seed only.
-    void connect(probability prob) {
+    void connect(probability<double> prob, synapses_per_pair per = synapses_per_pair{1}) {
         const double p = prob.p;
         if (!(p >= 0.0 && p <= 1.0))
             throw std::invalid_argument("brian: connect(probability(p)) needs 0 <= p <= 1, got " + std::to_string(p));
         const std::size_t m = tgt_.size();
         const std::uint64_t call = connect_calls_;
         const double expected = static_cast<double>(src_.size()) * static_cast<double>(m) * p;
-        const std::size_t reserve = static_cast<std::size_t>(expected + 5.0 * std::sqrt(expected) + 16.0);
-        if (p == 1.0) return connect();
+        const std::size_t reserve =
+            static_cast<std::size_t>(expected + 5.0 * std::sqrt(expected) + 16.0) * std::max<std::size_t>(per.n, 1);
+        if (p == 1.0) return connect(per);
         const double log_q = std::log1p(-p);
         const double md = static_cast<double>(m);
         add_rows(p == 0.0 ? 0 : reserve, [&](std::size_t i, std::vector<std::int32_t>& out) {
@@ -351,10 +390,49 @@ class synapses {
             for (;;) {
                 j += 1.0 + std::floor(std::log1p(-rng.uniform()) / log_q);
                 if (j >= md) break;
-                out.push_back(static_cast<std::int32_t>(j));
+                for (std::size_t r = 0; r < per.n; ++r) out.push_back(static_cast<std::int32_t>(j));
             }
         });
         connected();
+    }
+
+    /// Each pair (i, j) with a probability given by an expression of `i`, `j`, `pre(x)`,
+    /// `post(x)`: `connect(probability(exp(-abs(i - j) / 10.0)))`. Evaluated for every
+    /// pair, O(N_pre · N_post); a value outside [0, 1] throws.
+    template <class P>
+        requires expr::Expression<P>
+    void connect(const probability<P>& prob, synapses_per_pair per = synapses_per_pair{1}) {
+        connect_where(static_cast<const std::nullptr_t*>(nullptr), &prob.p, per.n);
+    }
+
+    /// The pairs (i, j) for which a boolean expression holds: `connect(condition(i != j))`,
+    /// optionally each with a probability (constant or expression):
+    /// `connect(condition(i != j), probability(0.1))`. Evaluated for every pair,
+    /// O(N_pre · N_post).
+    template <class C>
+    void connect(const condition_part<C>& c, synapses_per_pair per = synapses_per_pair{1}) {
+        connect_where(&c.cond, static_cast<const double*>(nullptr), per.n);
+    }
+    template <class C, class P>
+    void connect(const condition_part<C>& c, const probability<P>& prob, synapses_per_pair per = synapses_per_pair{1}) {
+        if constexpr (std::is_same_v<P, double>) {
+            if (!(prob.p >= 0.0 && prob.p <= 1.0))
+                throw std::invalid_argument("brian: connect(condition(...), probability(p)) needs 0 <= p <= 1, got " +
+                                            std::to_string(prob.p));
+        }
+        connect_where(&c.cond, &prob.p, per.n);
+    }
+
+    /// Targets from a generator: `connect(targets(i + k, sample(-10, 10, 0.5), k != 0),
+    /// skip_if_invalid)` (Brian's `j='i + k for k in sample(-10, 10, p=0.5) if k != 0'`,
+    /// `skip_if_invalid=True`). O(N_pre · length of the range).
+    template <class J, class C>
+    void connect(const targets_part<J, C>& g, synapses_per_pair per = synapses_per_pair{1}) {
+        connect_generator(g, false, per.n);
+    }
+    template <class J, class C>
+    void connect(const targets_part<J, C>& g, skip_if_invalid_t, synapses_per_pair per = synapses_per_pair{1}) {
+        connect_generator(g, true, per.n);
     }
 
     /// Explicit synapses i[k] -> j[k] (indices within source and target).
@@ -626,6 +704,110 @@ class synapses {
         std::vector<std::uint64_t> fill(post_row_.begin(), post_row_.end() - 1);
         for (std::size_t k = 0; k < size(); ++k)
             post_syn_[fill[static_cast<std::size_t>(conn_.targets[k])]++] = static_cast<detail::synapse_id>(k);
+    }
+
+    /// Checks at compile time an expression used in connect(...): i, j, pre(x), post(x)
+    /// only (a plain name has no meaning before the synapse exists).
+    template <class E>
+    static constexpr void check_connect_expression() {
+        static_assert(!detail::code_check<E>::plain,
+                      "brian: a connect condition or probability reads i, j, pre(x) and post(x) only; write "
+                      "pre(v) or post(v) for a neuron variable");
+        static_assert(detail::code_check<E>::template stored<source_group, target_group>,
+                      "brian: a connect condition or probability uses pre(x) or post(x) for a variable that the "
+                      "source or target group does not store");
+    }
+
+    /// Adds `per` synapses for each pair (i, j) where `*cond` holds (all pairs if null)
+    /// and a uniform draw falls below `*prob` (always if null): every pair is visited,
+    /// O(N_pre · N_post). The draws come from a stream keyed by (seed, object, connect
+    /// call, i), as the constant-probability path.
+    template <class C, class P>
+    void connect_where(const C* cond, const P* prob, std::size_t per) {
+        if constexpr (!std::is_same_v<C, std::nullptr_t>) {
+            check_connect_expression<C>();
+        }
+        if constexpr (expr::Expression<P>) {
+            static_assert(expr::is_dimensionless<P>, "brian: probability(p) needs a dimensionless p");
+            check_connect_expression<P>();
+        }
+        const std::size_t m = tgt_.size();
+        const std::uint64_t call = connect_calls_;
+        context_t<random_stream> ctx{&src_.group(), &tgt_.group()};
+        ctx.n = size();
+        ctx.time = src_.clock().t();
+        ctx.step = src_.clock().dt();
+        add_rows(0, [&](std::size_t i, std::vector<std::int32_t>& out) {
+            random_stream rng(current_seed(), id_ * 4, call, i);
+            ctx.rng = &rng;
+            for (std::size_t j = 0; j < m; ++j) {
+                set_synapse(ctx, 0, i, j);
+                if constexpr (!std::is_same_v<C, std::nullptr_t>) {
+                    if (!static_cast<bool>(cond->eval(ctx))) continue;
+                }
+                if (prob != nullptr) {
+                    double p = 1.0;
+                    if constexpr (expr::Expression<P>) p = static_cast<double>(prob->eval(ctx));
+                    else p = *prob;
+                    if (!(p >= 0.0 && p <= 1.0))
+                        throw std::invalid_argument("brian: " + name_ + ".connect(probability(p)): p = " +
+                                                    std::to_string(p) + " for the pair i = " + std::to_string(i) +
+                                                    ", j = " + std::to_string(j) +
+                                                    "; p must lie in [0, 1] (clip it, e.g. clip(p, 0, 1))");
+                    if (p < 1.0 && !(rng.uniform() < p)) continue;
+                }
+                for (std::size_t r = 0; r < per; ++r) out.push_back(static_cast<std::int32_t>(j));
+            }
+        });
+        connected();
+    }
+
+    template <class J, class C>
+    void connect_generator(const targets_part<J, C>& g, bool skip, std::size_t per) {
+        constexpr bool has_cond = !std::is_same_v<C, no_generator_condition>;
+        check_connect_expression<J>();
+        static_assert(!detail::reads_post_side<J> && !detail::mentions<J, expr::builtin::synaptic_post_index_t>,
+                      "brian: targets(j, ...) computes j from i, k and pre(x); it cannot read j or post(x)");
+        if constexpr (has_cond) {
+            check_connect_expression<C>();
+            static_assert(!detail::reads_post_side<C> && !detail::mentions<C, expr::builtin::synaptic_post_index_t>,
+                          "brian: the condition of targets(j, range, condition) reads i, k and pre(x); it cannot "
+                          "read j or post(x)");
+        }
+        const auto m = static_cast<std::int64_t>(tgt_.size());
+        const std::uint64_t call = connect_calls_;
+        const generator_range r = g.over;
+        detail::generator_context<context_t<random_stream>> ctx{{&src_.group(), &tgt_.group()}};
+        ctx.n = size();
+        ctx.time = src_.clock().t();
+        ctx.step = src_.clock().dt();
+        add_rows(0, [&](std::size_t i, std::vector<std::int32_t>& out) {
+            random_stream rng(current_seed(), id_ * 4, call, i);
+            ctx.rng = &rng;
+            set_synapse(ctx, 0, i, 0);
+            for (std::int64_t kk = r.low; r.step > 0 ? kk < r.high : kk > r.high; kk += r.step) {
+                if (r.p < 1.0 && !(rng.uniform() < r.p)) continue;
+                ctx.k_value = kk;
+                if constexpr (has_cond) {
+                    if (!static_cast<bool>(g.cond.eval(ctx))) continue;
+                }
+                const double jd = static_cast<double>(g.target.eval(ctx));
+                if (!(jd == std::floor(jd)))
+                    throw std::invalid_argument("brian: " + name_ + ".connect(targets(j, ...)): j = " +
+                                                std::to_string(jd) + " for i = " + std::to_string(i) + ", k = " +
+                                                std::to_string(kk) + " is not a whole number");
+                if (!(jd >= 0.0 && jd < static_cast<double>(m))) {
+                    if (skip) continue;
+                    throw std::out_of_range("brian: " + name_ + ".connect(targets(j, ...)): j = " +
+                                            std::to_string(static_cast<long long>(jd)) + " for i = " +
+                                            std::to_string(i) + ", k = " + std::to_string(kk) +
+                                            " is out of range [0, " + std::to_string(m) +
+                                            "); pass skip_if_invalid to drop such targets");
+                }
+                for (std::size_t q = 0; q < per; ++q) out.push_back(static_cast<std::int32_t>(jd));
+            }
+        });
+        connected();
     }
 
     void connect_pairs(const std::vector<std::int64_t>& i, const std::vector<std::int64_t>& j) {

@@ -463,3 +463,26 @@ TEST_CASE("synapses: a plain neuron variable in synaptic code is the postsynapti
         CHECK(a[syn_implicit_post::v][k].in(mV) == b[syn_implicit_post::v][k].in(mV));
     }
 }
+
+namespace syn_conditional_write {
+inline constexpr state<"v", volt> v;
+inline constexpr auto cell = neuron_model(equations(d(v) / dt = -v / 10_ms | unless_refractory),
+                                          threshold(v > 5_mV), reset(v = 0_mV), refractory(2_ms), method::exact);
+}  // namespace syn_conditional_write
+
+TEST_CASE("synapses: writes to an unless_refractory variable are dropped while refractory (Brian's conditional write)") {
+    namespace cw = syn_conditional_write;
+    // Neuron 0 is driven over threshold at 0.1 ms (spikes at step 1, refractory for 20
+    // steps); a second input arrives at 1.0 ms (step 10), inside the refractory period.
+    spike_generator_group src(1, {0, 0}, {0.1, 1.0}, ms);
+    neuron_group<cw::cell> g(1);
+    synapses S(src, g, on_pre(cw::v += 10_mV));
+    S.connect();
+    state_monitor M(g, record(cw::v));
+    network net(src, g, S, M);
+    net.run(1.5_ms);
+    const auto trace = M[cw::v];
+    // Step 11 (after the second input): still the reset value, the input was dropped.
+    CHECK(trace(0, 11) == 0.0);
+    CHECK(trace(0, 14) == 0.0);
+}

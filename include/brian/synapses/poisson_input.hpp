@@ -1,0 +1,241 @@
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+
+#include "brian/expr/constant.hpp"
+#include "brian/expr/node.hpp"
+#include "brian/groups/subgroup.hpp"
+#include "brian/network/clock.hpp"
+#include "brian/network/schedule.hpp"
+#include "brian/random/philox.hpp"
+#include "brian/random/seed.hpp"
+#include "brian/synapses/conditional_write.hpp"
+#include "brian/synapses/synapses.hpp"
+
+namespace brian {
+
+namespace detail {
+
+/// Exact Binomial(n, p) sampling from one random stream, for a fixed (n, p) prepared once
+/// (`prepare`) and drawn many times (`draw`). Both methods are inversions of the exact
+/// distribution function (no normal or Poisson approximation):
+/// - mean n·p' <= 30 (p' = min(p, 1 - p)): sequential search from 0 with the recurrence
+///   P(k+1) = P(k)·(n-k)/(k+1)·p/q (Kachitvichyanukul & Schmeiser's BINV), expected
+///   n·p' + 1 steps;
+/// - above: search from the mode outwards, alternately up and down, starting from the
+///   probability of the mode (computed with lgamma), expected O(sqrt(n·p·q)) steps.
+/// p > 1/2 draws n - Binomial(n, 1 - p).
+class binomial_sampler {
+  public:
+    void prepare(std::uint64_t n, double p) {
+        if (!(p >= 0.0 && p <= 1.0))
+            throw std::invalid_argument("brian: binomial probability " + std::to_string(p) +
+                                        " is outside [0, 1]; use rate * dt <= 1 (a smaller dt or rate)");
+        n_ = n;
+        flip_ = p > 0.5;
+        p_ = flip_ ? 1.0 - p : p;
+        q_ = 1.0 - p_;
+        trivial_ = n_ == 0 || p_ == 0.0;
+        if (trivial_) return;
+        const double nd = static_cast<double>(n_);
+        mean_ = nd * p_;
+        s_ = p_ / q_;
+        a_ = (nd + 1.0) * s_;
+        if (mean_ <= 30.0) {
+            from_mode_ = false;
+            r0_ = std::exp(nd * std::log1p(-p_));
+        } else {
+            from_mode_ = true;
+            mode_ = static_cast<std::uint64_t>(std::floor((nd + 1.0) * p_));
+            if (mode_ > n_) mode_ = n_;
+            const double m = static_cast<double>(mode_);
+            pmode_ = std::exp(std::lgamma(nd + 1.0) - std::lgamma(m + 1.0) - std::lgamma(nd - m + 1.0) +
+                              m * std::log(p_) + (nd - m) * std::log1p(-p_));
+        }
+    }
+
+    std::uint64_t draw(random_stream& rng) const {
+        if (trivial_) return flip_ ? n_ : 0;
+        const std::uint64_t k = from_mode_ ? draw_from_mode(rng) : draw_from_zero(rng);
+        return flip_ ? n_ - k : k;
+    }
+
+    std::uint64_t n() const { return n_; }
+
+  private:
+    std::uint64_t draw_from_zero(random_stream& rng) const {
+        for (;;) {
+            double u = rng.uniform();
+            double r = r0_;
+            std::uint64_t x = 0;
+            while (u > r && x < n_) {
+                u -= r;
+                ++x;
+                r *= a_ / static_cast<double>(x) - s_;
+            }
+            if (u <= r) return x;  // else rounding left u above the total: redraw
+        }
+    }
+
+    std::uint64_t draw_from_mode(random_stream& rng) const {
+        for (;;) {
+            double u = rng.uniform();
+            if (u < pmode_) return mode_;
+            u -= pmode_;
+            std::uint64_t hi = mode_, lo = mode_;
+            double phi = pmode_, plo = pmode_;
+            const double ratio_down = q_ / p_;
+            for (;;) {
+                const bool can_up = hi < n_, can_down = lo > 0;
+                if (!can_up && !can_down) break;  // rounding: redraw
+                if (can_up) {
+                    phi *= static_cast<double>(n_ - hi) / static_cast<double>(hi + 1) * s_;
+                    ++hi;
+                    if (u < phi) return hi;
+                    u -= phi;
+                }
+                if (can_down) {
+                    plo *= static_cast<double>(lo) / static_cast<double>(n_ - lo + 1) * ratio_down;
+                    --lo;
+                    if (u < plo) return lo;
+                    u -= plo;
+                }
+                if (phi < 1e-300 && plo < 1e-300) break;  // both tails exhausted: redraw
+            }
+        }
+    }
+
+    std::uint64_t n_ = 0, mode_ = 0;
+    double p_ = 0.0, q_ = 1.0, mean_ = 0.0, s_ = 0.0, a_ = 0.0, r0_ = 1.0, pmode_ = 1.0;
+    bool flip_ = false, trivial_ = true, from_mode_ = false;
+};
+
+
+}  // namespace detail
+
+/// N independent Poisson sources at `rate` onto the variable `X` of every neuron of a
+/// target group (or slice), each source adding `weight` per spike (Brian 2's
+/// `PoissonInput(target, 'x', N, rate, weight)`). Instead of N spike trains, each step
+/// draws, per target neuron, k ~ Binomial(N, rate·dt) exactly and adds weight·k to x.
+/// Runs in the `synapses` slot (Brian's `when='synapses'`) on the target's clock; the
+/// draws come from the counter-based stream keyed by (seed, object, step, neuron index in
+/// the target), so they are reproducible with `seed(n)` and independent of threads.
+/// A target variable flagged `unless_refractory` is not changed while the neuron is
+/// refractory (Brian's conditional write on `not_refractory`).
+///
+///     poisson_input P(G, v, 1000, 10_Hz, 0.1_mV);      // whole group
+///     poisson_input Q(G.slice(0, 100), ge, 50, 5_Hz, 1_nS);
+template <class Target, class X>
+class poisson_input {
+  public:
+    using target_group = std::remove_cvref_t<decltype(std::declval<detail::synapse_end<Target>>().group())>;
+    using weight_unit = expr::unit_of<X>;
+    static constexpr slot_mask slots = in(slot::synapses);
+    /// Whether the input is ignored during refractoriness (X is `unless_refractory`).
+    static constexpr bool conditional_write = detail::clamped_when_refractory<target_group, X>();
+    /// Position within the slot, as Brian's `order`.
+    int order = 0;
+
+    template <class T, class R, class W>
+    poisson_input(T&& target, const X&, std::uint64_t N, const R& rate, const W& weight,
+                  std::string name = "poissoninput")
+        : tgt_(target), n_(N), name_(std::move(name)), id_(detail::next_object_id()) {
+        static_assert(requires { typename target_group::layout; },
+                      "brian: poisson_input needs a target that stores variables (a neuron_group or its slice)");
+        static_assert(target_group::layout::template element_slot<X> < target_group::layout::n_per_element,
+                      "brian: poisson_input's target variable must be a per-neuron variable (state or parameter) "
+                      "that the target group stores (used by its model)");
+        set_rate(rate);
+        set_weight(weight);
+    }
+
+    poisson_input(const poisson_input&) = delete;  // the network holds its address
+    poisson_input& operator=(const poisson_input&) = delete;
+
+    /// Changes the rate of each source (between runs).
+    template <class R>
+    void set_rate(const R& rate) {
+        static_assert(std::is_same_v<expr::operand_unit<R>, boost::units::si::frequency>,
+                      "brian: poisson_input's rate must be a frequency (e.g. 10_Hz)");
+        rate_ = expr::as_expr(rate).value;
+        if (!(rate_ >= 0.0) || !std::isfinite(rate_))
+            throw std::invalid_argument("brian: poisson_input " + name_ + " got rate " + std::to_string(rate_) +
+                                        " Hz; use a finite rate >= 0");
+        prepared_dt_ = -1.0;
+    }
+    /// Changes the weight of each source spike (between runs).
+    template <class W>
+    void set_weight(const W& weight) {
+        static_assert(std::is_same_v<expr::operand_unit<W>, weight_unit>,
+                      "brian: poisson_input's weight must have the unit of the target variable "
+                      "(e.g. 0.1_mV for a variable in volt)");
+        weight_ = expr::as_expr(weight).value;
+    }
+
+    std::uint64_t N() const { return n_; }
+    double rate() const { return rate_; }       ///< Hz
+    double weight() const { return weight_; }   ///< SI unit of the target variable
+    std::size_t size() const { return tgt_.size(); }
+    const std::string& name() const { return name_; }
+    brian::clock& clock() { return tgt_.clock(); }
+
+    // ---- Simulation protocol, driven by the network ----
+
+    void before_run() { prepare(); }
+
+    void run_slot(slot) {
+        prepare();
+        double* x = tgt_.group().template raw<X>() + tgt_.offset();
+        const std::size_t m = tgt_.size();
+        const auto step = static_cast<std::uint64_t>(clock().step());
+        const std::uint64_t seed = current_seed();
+        [[maybe_unused]] const double* active = nullptr;
+        if constexpr (conditional_write)
+            active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() + tgt_.offset();
+        for (std::size_t i = 0; i < m; ++i) {
+            if constexpr (conditional_write)
+                if (active[i] == 0.0) continue;
+            random_stream rng(seed, id_, step, i);
+            const std::uint64_t k = sampler_.draw(rng);
+            if (k != 0) x[i] += weight_ * static_cast<double>(k);
+        }
+    }
+
+    // Nothing in flight: the draws are a function of (seed, object, step, neuron).
+    void store(std::ostream&) const {}
+    void restore(std::istream&) {}
+
+  private:
+    void prepare() {
+        const double dt = clock().dt();
+        if (dt == prepared_dt_) return;
+        const double p = rate_ * dt;
+        if (p > 1.0)
+            throw std::invalid_argument("brian: poisson_input " + name_ + ": rate * dt = " + std::to_string(p) +
+                                        " > 1; use a smaller rate or dt");
+        sampler_.prepare(n_, p);
+        prepared_dt_ = dt;
+    }
+
+    detail::synapse_end<Target> tgt_;
+    std::uint64_t n_;
+    double rate_ = 0.0, weight_ = 0.0;
+    std::string name_;
+    std::uint32_t id_;
+    detail::binomial_sampler sampler_;
+    double prepared_dt_ = -1.0;
+};
+
+template <class T, class X, class R, class W>
+poisson_input(T&&, const X&, std::uint64_t, const R&, const W&, std::string = {})
+    -> poisson_input<std::remove_cvref_t<T>, X>;
+
+}  // namespace brian
