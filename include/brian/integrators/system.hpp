@@ -124,7 +124,7 @@ constexpr expr::expr_detail::message_text method_error() {
                        "method::euler, method::heun or method::milstein");
     else if constexpr (std::is_same_v<M, method::euler_t> && Sys::stochastic && !Sys::additive_noise)
         return message("brian: method::euler handles only additive noise; for noise multiplied by a state "
-                       "variable use method::heun (Stratonovich) or method::milstein (Ito)");
+                       "variable use method::heun or method::milstein (Stratonovich, as Brian 2)");
     else return {};
 }
 
