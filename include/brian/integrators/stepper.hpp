@@ -30,6 +30,14 @@ struct system_of {
     using index = std::make_index_sequence<n>;
 };
 
+/// The base of the explicit methods: nothing to hoist out of the loop per step.
+template <const auto& Model>
+struct explicit_stepper : system_of<Model> {
+    using base = system_of<Model>;
+    template <class Ctx>
+    void begin_step(Ctx&) {}
+};
+
 /// Calls `fn(std::integral_constant<size_t, J>{})` for J in [0, N).
 template <std::size_t N, class Fn>
 constexpr void for_each_index(Fn&& fn) {
@@ -47,10 +55,8 @@ void evaluate_all(const Tuple& exprs, Ctx& ctx, double* out) {
 
 /// Forward Euler: x += dt·f(x, t); with additive noise Euler–Maruyama, + g·dW.
 template <const auto& Model>
-struct stepper<method::euler_t, Model> : detail::system_of<Model> {
+struct stepper<method::euler_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void begin_step(Ctx&) {}
     template <class Ctx>
     void advance(Ctx& ctx, double* x) const {
         constexpr std::size_t n = base::n;
@@ -70,10 +76,8 @@ struct stepper<method::euler_t, Model> : detail::system_of<Model> {
 
 /// Second-order Runge–Kutta (midpoint), as Brian's `rk2`.
 template <const auto& Model>
-struct stepper<method::rk2_t, Model> : detail::system_of<Model> {
+struct stepper<method::rk2_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void begin_step(Ctx&) {}
     template <class Ctx>
     void advance(Ctx& ctx, double* x) const {
         constexpr std::size_t n = base::n;
@@ -89,10 +93,8 @@ struct stepper<method::rk2_t, Model> : detail::system_of<Model> {
 
 /// Classical fourth-order Runge–Kutta, as Brian's `rk4`.
 template <const auto& Model>
-struct stepper<method::rk4_t, Model> : detail::system_of<Model> {
+struct stepper<method::rk4_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void begin_step(Ctx&) {}
     template <class Ctx>
     void advance(Ctx& ctx, double* x) const {
         constexpr std::size_t n = base::n;
@@ -115,10 +117,8 @@ struct stepper<method::rk4_t, Model> : detail::system_of<Model> {
 /// Brian's stochastic Heun scheme (Stratonovich): the noise coefficient is averaged over a
 /// predictor step; without noise it is forward Euler, exactly as Brian's `heun`.
 template <const auto& Model>
-struct stepper<method::heun_t, Model> : detail::system_of<Model> {
+struct stepper<method::heun_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void begin_step(Ctx&) {}
     template <class Ctx>
     void advance(Ctx& ctx, double* x) const {
         constexpr std::size_t n = base::n;
@@ -134,7 +134,7 @@ struct stepper<method::heun_t, Model> : detail::system_of<Model> {
             detail::evaluate_all(base::g, cs, gs);
             for (std::size_t j = 0; j < n; ++j) x[j] = x[j] + dt * fx[j] + 0.5 * dW * (gx[j] + gs[j]);
         } else {
-            for (std::size_t j = 0; j < n; ++j) x[j] = x[j] + dt * fx[j];
+            for (std::size_t j = 0; j < n; ++j) x[j] = x[j] + dt * fx[j];  // Euler, as Brian's heun
         }
     }
 };
@@ -144,10 +144,8 @@ struct stepper<method::heun_t, Model> : detail::system_of<Model> {
 /// correction, its mean drift includes ½·g·∂g/∂x: like Brian's (checked side by side on
 /// geometric Brownian motion), it integrates the Stratonovich interpretation.
 template <const auto& Model>
-struct stepper<method::milstein_t, Model> : detail::system_of<Model> {
+struct stepper<method::milstein_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void begin_step(Ctx&) {}
     template <class Ctx>
     void advance(Ctx& ctx, double* x) const {
         constexpr std::size_t n = base::n;
