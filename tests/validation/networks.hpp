@@ -1,5 +1,6 @@
 // The three Brette et al. (2007) benchmark networks of ../shared/brian2/ (and
-// make_reference.py, cases cuba_replay and net_stats), for the validation tests, plus the
+// make_reference.py, cases cuba_replay and net_stats), the Brunel (2000) network and the STDP
+// model of Song et al. (2000) (make_reference_brunel_stdp.py), for the validation tests, plus the
 // spike statistics of make_reference.py's network_statistics(), computed on time steps.
 #pragma once
 
@@ -80,6 +81,47 @@ inline constexpr auto model = neuron_model(
               beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 }  // namespace cobahh_net
+
+// Brunel (2000), as examples/brunel2000.cpp (Brian 2's frompapers/Brunel_2000.py and
+// make_reference_brunel_stdp.py's brunel_network): LIF neurons without synaptic currents,
+// v += J (excitatory) or v += -g J (inhibitory) after a delay D, refractory 2 ms.
+namespace brunel_net {
+using namespace brian;
+using namespace brian::literals;
+inline constexpr state<"v", volt> v;
+inline constexpr auto tau = 20_ms, tau_rp = 2_ms, D = 1.5_ms;
+inline constexpr auto theta = 20_mV, V_r = 10_mV, J = 0.1_mV;
+inline constexpr auto model = neuron_model(equations(d(v) / dt = -v / tau | unless_refractory),
+                                           threshold(v > theta), reset(v = V_r), refractory(tau_rp),
+                                           method::exact);
+}  // namespace brunel_net
+
+// STDP after Song, Miller & Abbott (2000), as examples/stdp_song.cpp (Brian 2's
+// synapses/STDP.py, ../shared/brian2/stdp.py and make_reference_brunel_stdp.py's
+// stdp_network): 1000 Poisson inputs at 15 Hz onto one conductance-based LIF neuron,
+// additive trace-based STDP, w clipped to [0, gmax].
+namespace stdp_net {
+using namespace brian;
+using namespace brian::literals;
+inline constexpr state<"v", volt> v;
+inline constexpr state<"ge", dimensionless> ge;
+inline constexpr parameter<"w", dimensionless> w;
+inline constexpr state<"Apre", dimensionless> Apre;
+inline constexpr state<"Apost", dimensionless> Apost;
+inline constexpr auto taum = 10_ms, taupre = 20_ms, taupost = taupre, taue = 5_ms;
+inline constexpr auto Ee = 0_mV, vt = -54_mV, vr = -60_mV, El = -74_mV;
+inline constexpr double gmax = 0.01;
+inline constexpr double dApre = 0.01 * gmax;
+inline constexpr double dApost = -0.01 * 1.05 * gmax;  // -dApre * taupre / taupost * 1.05
+inline constexpr auto neuron = neuron_model(equations(d(v) / dt = (ge * (Ee - v) + El - v) / taum,
+                                                      d(ge) / dt = -ge / taue),
+                                            threshold(v > vt), reset(v = vr), method::euler);
+inline constexpr auto plasticity =
+    synapse_model(equations(d(Apre) / dt = -Apre / taupre | event_driven,
+                            d(Apost) / dt = -Apost / taupost | event_driven),
+                  on_pre(post(ge) += w, Apre += dApre, w = clip(w + Apost, 0.0, gmax)),
+                  on_post(Apost += dApost, w = clip(w + Apre, 0.0, gmax)));
+}  // namespace stdp_net
 
 /// make_reference.py's network_statistics() on integer steps (dt = 0.1 ms):
 /// rate (all, E = first Ne, I), mean CV of ISI over neurons with >= 3 spikes, Fano factor of

@@ -30,11 +30,9 @@ template <class... Objects>
 class network {
   public:
     using time_q = units::quantity<boost::units::si::time>;
-    static constexpr std::size_t size = sizeof...(Objects);
-
     explicit network(Objects&... objects) : objects_(&objects...) {
-        std::size_t k = 0;
-        ((entries_[k++] = make_entry(objects)), ...);
+        (add(objects), ...);
+        (check_required(objects), ...);
     }
 
     /// The network's time: the end of the last run.
@@ -60,11 +58,12 @@ class network {
             end_step[c] = step_at(t_end, clocks[c]->dt());
         }
         build_order();
+        const std::size_t size = entries_.size();
         if (p == profile::on) profile_.assign(size, 0.0);
         progress_report progress(r, t_start, duration.value());
 
         // Which clock each object runs on, and which clocks are due in an iteration.
-        std::array<std::size_t, size> clock_of{};
+        std::vector<std::size_t> clock_of(size);
         for (std::size_t k = 0; k < size; ++k)
             clock_of[k] = static_cast<std::size_t>(
                 std::find(clocks.begin(), clocks.end(), &entries_[k].clock(entries_[k].object)) - clocks.begin());
@@ -115,7 +114,7 @@ class network {
         if (!out)
             throw std::runtime_error("brian: cannot write the state file '" + file.string() +
                                      "'; check that the directory exists and is writable");
-        out << file_magic << '\n' << size << '\n';
+        out << file_magic << '\n' << entries_.size() << '\n';
         out.write(saved_[name].data(), static_cast<std::streamsize>(saved_[name].size()));
         if (!out) throw std::runtime_error("brian: writing the state file '" + file.string() + "' failed");
     }
@@ -130,7 +129,7 @@ class network {
         std::getline(in, magic);
         in >> count;
         in.get();
-        if (magic != file_magic || count != size)
+        if (magic != file_magic || count != entries_.size())
             throw std::runtime_error("brian: '" + file.string() +
                                      "' is not a state file of this network (different objects)");
         std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -177,6 +176,37 @@ class network {
         std::string (*name)(void*);
     };
 
+    /// Adds an object and, as Brian's contained objects, the parts it schedules itself
+    /// (`contained_objects()`: e.g. a synapses object's pathways).
+    template <class O>
+    void add(O& o) {
+        entries_.push_back(make_entry(o));
+        if constexpr (requires { o.contained_objects(); })
+            std::apply([&](auto&... part) { (entries_.push_back(make_entry(part)), ...); }, o.contained_objects());
+    }
+
+    /// An object that works on other objects (synapses on their groups) needs them in the
+    /// network: otherwise their spikes and updates would silently never happen.
+    template <class O>
+    void check_required(O& o) const {
+        if constexpr (requires { o.required_objects(); }) {
+            for (const void* needed : o.required_objects()) {
+                bool found = false;
+                for (const auto& e : entries_) found = found || e.object == needed;
+                if (!found)
+                    throw std::invalid_argument(
+                        "brian: " + entry_name(o) +
+                        " acts on a group that is not in the network (its source or target); add that "
+                        "group to the network, e.g. network net(P, S, ...)");
+            }
+        }
+    }
+    template <class O>
+    static std::string entry_name(O& o) {
+        if constexpr (requires { o.name(); }) return std::string(o.name());
+        else return typeid(O).name();
+    }
+
     template <class O>
     static entry make_entry(O& o) {
         return entry{&o,
@@ -215,7 +245,7 @@ class network {
     void build_order() {
         for (int s = 0; s < slot_count; ++s) {
             order_[s].clear();
-            for (std::size_t k = 0; k < size; ++k)
+            for (std::size_t k = 0; k < entries_.size(); ++k)
                 if (entries_[k].slots(entries_[k].object) & in(static_cast<slot>(s))) order_[s].push_back(k);
             std::stable_sort(order_[s].begin(), order_[s].end(), [&](auto a, auto b) {
                 return entries_[a].order(entries_[a].object) < entries_[b].order(entries_[b].object);
@@ -252,7 +282,7 @@ class network {
     }
 
     std::tuple<Objects*...> objects_;
-    std::array<entry, size> entries_{};
+    std::vector<entry> entries_;
     std::array<std::vector<std::size_t>, slot_count> order_;
     std::vector<double> profile_;
     std::map<std::string, std::string> saved_;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 
@@ -8,6 +10,9 @@
 #include "brian/expr/analysis/linearity.hpp"
 #include "brian/expr/analysis/substitute.hpp"
 #include "brian/groups/layout.hpp"
+#include "brian/integrators/method.hpp"
+#include "brian/synapses/pathway.hpp"
+#include "brian/synapses/summed.hpp"
 #include "brian/synapses/synaptic_code.hpp"
 
 namespace brian {
@@ -42,60 +47,32 @@ struct synaptic_post_index_t {
 /// `j`: the postsynaptic index of a synapse (only in synaptic code and `S[w] = ...`).
 inline constexpr expr::builtin::synaptic_post_index_t j{};
 
-/// The statements run for each synapse of a postsynaptic spike (Brian's `on_post`).
-template <class S>
-struct on_post_part {
-    S statements;
-};
-
-/// `on_post(post(x) += ..., w = clip(w + Apre, 0, gmax))`: statements run, in order, for
-/// each synapse of a postsynaptic spike, after the `on_pre` code of the same step.
-template <class... S>
-    requires(detail::statements_error<S...>("on_post").size() == 0)
-constexpr auto on_post(const S&... statements) {
-    auto seq = expr::statements(statements...);
-    return on_post_part<decltype(seq)>{seq};
-}
-template <class... S>
-    requires(detail::statements_error<S...>("on_post").size() != 0)
-error<detail::statements_error<S...>("on_post")> on_post(const S&...);
-
-/// Absent pathways of a synapse model.
-struct no_on_pre {};
-struct no_on_post {};
 /// A synapse model without equations.
 using no_synaptic_equations = equation_set<expr::type_list<>, expr::type_list<>>;
 
-/// A synapse model (Brian's `Synapses(model=..., on_pre=..., on_post=..., delay=...)`):
-/// built by `synapse_model(...)`, its type carries everything.
-template <class Eqs, class Pre, class Post>
+/// A synapse model (Brian's `Synapses(model=..., on_pre=..., on_post=..., delay=...,
+/// method=...)`): built by `synapse_model(...)`, its type carries everything.
+/// `Pathways` is a tuple of `pathway_part`s, `Summed` a `summed_part`.
+template <class Eqs, class Pathways, class Summed, class Method>
 struct synapse_model_t {
     using equations_type = Eqs;
-    using pre_type = Pre;
-    using post_type = Post;
+    using pathways_type = Pathways;
+    using summed_type = Summed;
+    using method_type = Method;
     Eqs eqs;
-    Pre pre;
-    Post post;
-    double delay = 0.0;  ///< homogeneous delay of the on_pre pathway, seconds
+    Pathways pathways;
+    Summed summed;
 };
 
 namespace detail {
 
 template <class T>
-inline constexpr bool is_on_pre_part = false;
-template <class S>
-inline constexpr bool is_on_pre_part<on_pre_part<S>> = true;
-template <class T>
-inline constexpr bool is_on_post_part = false;
-template <class S>
-inline constexpr bool is_on_post_part<on_post_part<S>> = true;
-
-template <class T>
 constexpr int synapse_part_kind() {
     if constexpr (is_equation_set<T>) return 0;
-    else if constexpr (is_on_pre_part<T>) return 1;
-    else if constexpr (is_on_post_part<T>) return 2;
-    else if constexpr (std::is_same_v<T, delay_part>) return 3;
+    else if constexpr (is_pathway_part<T>) return 1;
+    else if constexpr (is_pathway_delay<T>) return 2;
+    else if constexpr (is_summed_part<T>) return 3;
+    else if constexpr (method::Method<T>) return 4;
     else return -1;
 }
 
@@ -109,46 +86,106 @@ constexpr auto pick_part(const F& fallback, const P&... parts) {
     if constexpr (std::tuple_size_v<decltype(found)> == 0) return fallback;
     else return std::get<0>(found);
 }
+/// All parts of kind K, in order, as a tuple.
+template <int K, class... P>
+constexpr auto all_parts(const P&... parts) {
+    return std::tuple_cat([&]<class X>(const X& x) {
+        if constexpr (synapse_part_kind<X>() == K) return std::tuple<X>{x};
+        else return std::tuple<>{};
+    }(parts)...);
+}
+template <class... P>
+constexpr int count_kind(int k) {
+    return ((synapse_part_kind<P>() == k ? 1 : 0) + ... + 0);
+}
 
-template <class T>
-constexpr auto statements_of(const T& part) {
-    if constexpr (is_on_pre_part<T> || is_on_post_part<T>) return part.statements;
-    else return part;
+/// Whether the pathways' names are distinct.
+template <class Tuple>
+constexpr bool distinct_pathway_names() {
+    return []<std::size_t... J>(std::index_sequence<J...>) {
+        constexpr std::array<std::string_view, sizeof...(J)> names{std::tuple_element_t<J, Tuple>::name.view()...};
+        for (std::size_t a = 0; a < names.size(); ++a)
+            for (std::size_t b = a + 1; b < names.size(); ++b)
+                if (names[a] == names[b]) return false;
+        return true;
+    }(std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+}
+/// Whether a pathway called `Name` is in the tuple.
+template <class Tuple, fixed_string Name>
+constexpr bool has_pathway() {
+    return []<std::size_t... J>(std::index_sequence<J...>) {
+        return ((std::tuple_element_t<J, Tuple>::name.view() == Name.view()) || ...);
+    }(std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+}
+
+template <class Summed>
+constexpr auto merge_summed(const Summed& parts) {
+    return std::apply(
+        [](const auto&... p) {
+            auto all = std::tuple_cat(p.statements...);
+            return std::apply([](const auto&... s) { return summed_part<std::remove_cvref_t<decltype(s)>...>{{s...}}; },
+                              all);
+        },
+        parts);
 }
 
 }  // namespace detail
 
-/// `synapse_model(equations(...), on_pre(...), on_post(...), delay(...))`, parts in any
-/// order, each at most once, all optional.
+/// `synapse_model(equations(...), on_pre(...), on_post(...), delay(...), summed(...),
+/// method::euler)`: parts in any order, all optional; several named pathways
+/// (`on_pre<"up">(...)`, `delay<"up">(2_ms)`); equations and method at most once.
 template <class... P>
 constexpr auto synapse_model(const P&... parts) {
     static_assert(((detail::synapse_part_kind<P>() >= 0) && ...),
-                  "brian: synapse_model(...) takes equations(...), on_pre(...), on_post(...) and delay(...)");
-    static_assert(((detail::synapse_part_kind<P>() == 0 ? 1 : 0) + ... + 0) <= 1 &&
-                      ((detail::synapse_part_kind<P>() == 1 ? 1 : 0) + ... + 0) <= 1 &&
-                      ((detail::synapse_part_kind<P>() == 2 ? 1 : 0) + ... + 0) <= 1 &&
-                      ((detail::synapse_part_kind<P>() == 3 ? 1 : 0) + ... + 0) <= 1,
-                  "brian: synapse_model(...) takes each part at most once");
+                  "brian: synapse_model(...) takes equations(...), on_pre(...), on_post(...), delay(...), "
+                  "summed(...) and a method");
+    static_assert(detail::count_kind<P...>(0) <= 1 && detail::count_kind<P...>(4) <= 1,
+                  "brian: synapse_model(...) takes equations(...) and a method at most once");
     auto eqs = detail::pick_part<0>(no_synaptic_equations{}, parts...);
-    auto pre = detail::statements_of(detail::pick_part<1>(no_on_pre{}, parts...));
-    auto post = detail::statements_of(detail::pick_part<2>(no_on_post{}, parts...));
-    auto d = detail::pick_part<3>(delay_part{}, parts...);
-    return synapse_model_t<decltype(eqs), decltype(pre), decltype(post)>{eqs, pre, post, d.seconds};
+    auto paths = detail::all_parts<1>(parts...);
+    using paths_t = decltype(paths);
+    static_assert(detail::distinct_pathway_names<paths_t>(),
+                  "brian: two pathways of a synapse model have the same name; name them on_pre<\"a\">(...), "
+                  "on_pre<\"b\">(...)");
+    auto delays = detail::all_parts<2>(parts...);
+    std::apply(
+        [&]<class... D>(const D&... d) {
+            static_assert((detail::has_pathway<paths_t, D::pathway>() && ...),
+                          "brian: delay<\"name\">(...) names no pathway of the synapse model (the default on_pre "
+                          "pathway is \"pre\", on_post is \"post\")");
+            [[maybe_unused]] auto apply_one = [&](const auto& dd) {
+                std::apply(
+                    [&](auto&... path) {
+                        ((std::remove_cvref_t<decltype(path)>::name.view() == std::remove_cvref_t<decltype(dd)>::pathway.view()
+                              ? (void)(path.delay = dd.seconds)
+                              : (void)0),
+                         ...);
+                    },
+                    paths);
+            };
+            (apply_one(d), ...);
+        },
+        delays);
+    auto sums = detail::merge_summed(detail::all_parts<3>(parts...));
+    auto m = detail::pick_part<4>(method::automatic, parts...);
+    return synapse_model_t<decltype(eqs), paths_t, decltype(sums), decltype(m)>{eqs, paths, sums};
 }
-
 namespace detail {
 
-template <class Code>
-struct code_symbols {
-    using type = typename statement_symbols<Code>::type;
+/// Symbols used by the statements of every pathway and summed variable of a model.
+template <class Tuple>
+struct pathway_symbols;
+template <class... W>
+struct pathway_symbols<std::tuple<W...>> {
+    using type = typename expr::expr_detail::concat_unique<
+        expr::type_list<>, typename statement_symbols<typename W::statements_type>::type...>::type;
 };
-template <>
-struct code_symbols<no_on_pre> {
-    using type = expr::type_list<>;
-};
-template <>
-struct code_symbols<no_on_post> {
-    using type = expr::type_list<>;
+template <class Summed>
+struct summed_symbols;
+template <class... S>
+struct summed_symbols<summed_part<S...>> {
+    using type =
+        typename expr::expr_detail::concat_unique<expr::type_list<>, expr::symbols_of<typename S::value_type>...>::type;
 };
 
 /// Keeps the named symbols (drops `pre(x)`, `post(x)`).
@@ -160,9 +197,18 @@ struct plain_symbols<expr::type_list<S...>> {
         std::conditional_t<expr::is_symbol<S>, std::tuple<S>, std::tuple<>>{}...))>::type;
 };
 
-}  // namespace detail
+template <class O>
+inline constexpr bool is_event_driven_ode = (O::flags & equation_flags::event_driven_t::bit) != 0;
 
-namespace detail {
+/// The equations of a list that are (or are not) event driven.
+template <class List, bool EventDriven>
+struct odes_where;
+template <class... O, bool E>
+struct odes_where<expr::type_list<O...>, E> {
+    using type = typename tuple_to_list<decltype(std::tuple_cat(
+        std::conditional_t<is_event_driven_ode<O> == E, std::tuple<O>, std::tuple<>>{}...))>::type;
+};
+
 /// Whether an equation is linear in its own variable and reads none of `States` else.
 template <class O, class States>
 struct ode_alone_linear;
@@ -178,6 +224,7 @@ template <class... O, class States>
 struct odes_linear<expr::type_list<O...>, States> {
     static constexpr bool value = (ode_alone_linear<O, States>::value && ...);
 };
+
 }  // namespace detail
 
 /// What a synapses object of `Model` stores per synapse: the variables of its equations,
@@ -188,14 +235,26 @@ struct synapse_layout {
     using eqs = typename Model::equations_type;
     using all = typename detail::plain_symbols<typename expr::expr_detail::concat_unique<
         expr::type_list<>, typename detail::part_symbols<eqs>::type,
-        typename detail::code_symbols<typename Model::pre_type>::type,
-        typename detail::code_symbols<typename Model::post_type>::type>::type>::type;
+        typename detail::pathway_symbols<typename Model::pathways_type>::type,
+        typename detail::summed_symbols<typename Model::summed_type>::type>::type>::type;
     using states = typename eqs::states;
     using parameters =
         typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::parameter>::type>::type;
     using per_synapse = typename expr::expr_detail::concat_unique<states, parameters>::type;
     static constexpr std::size_t n = per_synapse::size;
-    static constexpr bool event_driven = states::size > 0;
+
+    /// Equations advanced at events from `lastupdate`, and those integrated every step.
+    using event_driven_odes = typename detail::odes_where<typename eqs::odes, true>::type;
+    using clock_driven_odes = typename detail::odes_where<typename eqs::odes, false>::type;
+    static constexpr bool event_driven = event_driven_odes::size > 0;
+    /// Position of X among the clock-driven variables (their size if it is not one).
+    template <class X>
+    static constexpr std::size_t clock_index = [] {
+        return []<class... O>(expr::type_list<O...>) {
+            return expr::expr_detail::slot_of<X, typename O::variable...>();
+        }(clock_driven_odes{});
+    }();
+    static constexpr bool clock_driven = clock_driven_odes::size > 0;
 
     template <class X>
     static constexpr std::size_t slot = [] {
@@ -211,7 +270,7 @@ struct synapse_layout {
     template <class X>
     static constexpr bool is_subexpression = false;
 
-    /// Kinds not supported in synapses yet (shared, subexpression, linked).
+    /// Kinds not supported in synapses (shared, subexpression, linked).
     static constexpr bool unsupported_kind = [] {
         return []<class... S>(expr::type_list<S...>) {
             return ((S::kind != expr::symbol_kind::state && S::kind != expr::symbol_kind::parameter) || ...);
@@ -219,14 +278,9 @@ struct synapse_layout {
     }();
     static constexpr bool has_definitions = eqs::subexpressions::size > 0;
 
-    /// Every equation is flagged event_driven (clock-driven synaptic equations: not yet).
-    static constexpr bool all_event_driven = [] {
-        return []<class... O>(expr::type_list<O...>) {
-            return (((O::flags & equation_flags::event_driven_t::bit) != 0) && ...);
-        }(typename eqs::odes{});
-    }();
-    /// Every equation is linear in its own variable and reads no other synaptic state.
-    static constexpr bool all_linear = detail::odes_linear<typename eqs::odes, states>::value;
+    /// Every event-driven equation is linear in its own variable and reads no other
+    /// synaptic state (it is advanced exactly over any interval).
+    static constexpr bool event_driven_linear = detail::odes_linear<event_driven_odes, states>::value;
 };
 
 namespace detail {

@@ -10,263 +10,42 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
-#include "brian/groups/spike_source.hpp"
-#include "brian/groups/subgroup.hpp"
+#include "brian/groups/variable_view.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
-#include "brian/groups/variable_view.hpp"
-#include "brian/synapses/conditional_write.hpp"
+#include "brian/synapses/clock_driven.hpp"
 #include "brian/synapses/connectivity.hpp"
+#include "brian/synapses/spike_queue.hpp"
+#include "brian/synapses/synapse_context.hpp"
 #include "brian/synapses/synapse_model.hpp"
-#include "brian/synapses/synaptic_code.hpp"
 
 namespace brian {
 
 namespace detail {
 
-template <class>
-inline constexpr bool always_false = false;
-
-/// One end of a synapses object: a whole group (held by address) or a subgroup (held by
-/// value: it is a light view); `group()` is the group that owns the storage, `offset()`
-/// the first element of the end within it.
-template <class G>
-struct synapse_end {
-    G* g;
-    explicit synapse_end(G& group) : g(&group) {}
-    G& group() const { return *g; }
-    std::size_t offset() const { return 0; }
-    std::size_t size() const { return g->size(); }
-    spike_view spikes() const { return g->spikes(); }
-    brian::clock& clock() const { return g->clock(); }
-    std::string name() const {
-        if constexpr (requires { g->name(); }) return g->name();
-        else return "group";
-    }
+/// The parts of a synapses object that the network schedules on their own, as Brian's
+/// contained objects: a pathway (slot `synapses`, order -1 for on_pre, +1 for on_post,
+/// on the clock of the group whose spikes trigger it), the summed-variable updater (slot
+/// `groups`, just before the target group: order target.order - 1) and the state updater
+/// of clock-driven equations (slot `groups`, the synapses' order).
+template <class Owner, int Part>
+struct synapses_part {
+    Owner* owner;
+    int order = 0;
+    slot_mask slots = 0;
+    void before_run() { owner->template part_before_run<Part>(*this); }
+    void run_slot(slot) { owner->template run_part<Part>(); }
+    brian::clock& clock() { return owner->template part_clock<Part>(); }
+    std::string name() const { return owner->template part_name<Part>(); }
 };
-template <class P>
-struct synapse_end<subgroup<P>> {
-    subgroup<P> s;
-    explicit synapse_end(const subgroup<P>& sub) : s(sub) {}
-    P& group() const { return s.parent(); }
-    std::size_t offset() const { return s.offset(); }
-    std::size_t size() const { return s.size(); }
-    spike_view spikes() const { return s.spikes(); }
-    brian::clock& clock() const { return s.parent().clock(); }
-    std::string name() const { return s.parent().name(); }
-};
-
-/// The raw storage of variable X in group G, for element `k` (absolute): per-element
-/// variables at k, shared ones at their single slot.
-template <class X, class G>
-double* variable_base(G& g, const char* side) {
-    if constexpr (!requires { typename G::layout; }) {
-        static_assert(always_false<X>, "brian: pre(x)/post(x) needs a group that stores x (a neuron_group or its slice); "
-                                       "this source or target has no variables");
-        return nullptr;
-    } else {
-        static_assert(G::layout::template stores<X>,
-                      "brian: pre(x)/post(x) names a variable that this group's model does not use");
-        (void)side;
-        return g.template raw<X>();
-    }
-}
-template <class X, class G>
-constexpr bool is_per_element() {
-    if constexpr (requires { typename G::layout; })
-        return G::layout::template element_slot<X> < G::layout::n_per_element;
-    else return true;
-}
-
-/// The evaluation context of synaptic code for one synapse: the synapse, its pre- and
-/// postsynaptic neurons (absolute indices in their groups' storage), the per-synapse
-/// variables, time, and a random stream.
-/// Whether group G stores a variable named like X (a per-synapse name that shadows a
-/// neuron variable is almost always a forgotten pre(x)/post(x)).
-template <class X, class G>
-constexpr bool group_has() {
-    if constexpr (requires { typename G::layout; }) return G::layout::template stores<X>;
-    else return false;
-}
-
-template <class SrcG, class TgtG, class Rng, class Layout>
-struct synapse_context {
-    SrcG* src;
-    TgtG* tgt;
-    double* const* vars = nullptr;  ///< per-synapse arrays, in Layout's order
-    std::size_t syn = 0;       ///< synapse index
-    std::size_t pre = 0;       ///< presynaptic index within the source (Brian's i)
-    std::size_t post = 0;      ///< postsynaptic index within the target (Brian's j)
-    std::size_t pre_abs = 0;   ///< ... within the source group's storage
-    std::size_t post_abs = 0;  ///< postsynaptic index within the target group's storage
-    std::size_t n = 0;         ///< number of synapses (Brian's N in synaptic code)
-    double time = 0.0, step = 0.0;
-    Rng* rng = nullptr;
-
-    template <class X>
-    double get(const side_variable<synaptic_side::post, X>&) const {
-        if constexpr (is_per_element<X, TgtG>()) return variable_base<X>(*tgt, "post")[post_abs];
-        else return *variable_base<X>(*tgt, "post");
-    }
-    template <class X>
-    double get(const side_variable<synaptic_side::pre, X>&) const {
-        if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
-        else return *variable_base<X>(*src, "pre");
-    }
-    // Brian's conditional write: while a neuron is refractory, writes to its
-    // `unless_refractory` variables are dropped (they go to `discarded`).
-    template <class X>
-    double& ref(const side_variable<synaptic_side::post, X>&) const {
-        if constexpr (clamped_when_refractory<TgtG, X>())
-            if (tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] == 0.0) return discarded;
-        if constexpr (is_per_element<X, TgtG>()) return variable_base<X>(*tgt, "post")[post_abs];
-        else return *variable_base<X>(*tgt, "post");
-    }
-    template <class X>
-    double& ref(const side_variable<synaptic_side::pre, X>&) const {
-        if constexpr (clamped_when_refractory<SrcG, X>())
-            if (src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] == 0.0) return discarded;
-        if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
-        else return *variable_base<X>(*src, "pre");
-    }
-    mutable double discarded = 0.0;
-    // A plain name is a per-synapse variable, else the postsynaptic neuron's variable of
-    // that name: Brian's rule, so that `ge += w` means `post(ge) += w`.
-    template <class X>
-        requires expr::is_symbol<X>
-    double get(const X&) const {
-        constexpr std::size_t s = Layout::template slot<X>;
-        if constexpr (s < Layout::n) return vars[s][syn];
-        else {
-            static_assert(group_has<X, TgtG>(), "brian: synaptic code reads a variable that is neither per synapse "
-                                                "nor stored by the target group; use pre(x) for the source's");
-            return get(side_variable<synaptic_side::post, X>{});
-        }
-    }
-    template <class X>
-        requires expr::is_symbol<X>
-    double& ref(const X&) const {
-        constexpr std::size_t s = Layout::template slot<X>;
-        if constexpr (s < Layout::n) return vars[s][syn];
-        else {
-            static_assert(group_has<X, TgtG>(), "brian: synaptic code assigns a variable that is neither per "
-                                                "synapse nor stored by the target group; use pre(x) for the source's");
-            return ref(side_variable<synaptic_side::post, X>{});
-        }
-    }
-    double t() const { return time; }
-    double dt() const { return step; }
-    std::size_t index() const { return pre; }
-    std::size_t post_index() const { return post; }
-    std::size_t size() const { return n; }
-    double uniform() const {
-        if constexpr (std::is_same_v<Rng, random_stream>) return rng->uniform();
-        else return 0.0;
-    }
-    double normal() const {
-        if constexpr (std::is_same_v<Rng, random_stream>) return rng->normal();
-        else return 0.0;
-    }
-};
-
-struct no_rng {};
-
-/// Compile-time checks of on_pre code against its source and target groups, so that a
-/// mistake is reported where the synapses object is declared.
-template <class E>
-struct code_check {
-    // A plain symbol (no pre/post) read in an expression.
-    static constexpr bool plain = [] {
-        if constexpr (expr::is_symbol<E>) return true;
-        else if constexpr (expr::HasArgs<E>)
-            return []<class... A>(expr::type_list<A...>) { return (code_check<A>::plain || ...); }(typename E::args{});
-        else return false;
-    }();
-    template <class SrcG, class TgtG>
-    static constexpr bool stored = [] {
-        if constexpr (is_side_variable<E>) {
-            using G = std::conditional_t<E::side == synaptic_side::pre, SrcG, TgtG>;
-            if constexpr (requires { typename G::layout; })
-                return G::layout::template stores<typename E::symbol_type>;
-            else return false;
-        } else if constexpr (expr::HasArgs<E>)
-            return []<class... A>(expr::type_list<A...>) {
-                return (code_check<A>::template stored<SrcG, TgtG> && ...);
-            }(typename E::args{});
-        else return true;
-    }();
-};
-template <class S>
-struct statements_check {
-    static constexpr bool plain = code_check<typename S::target_type>::plain || code_check<typename S::value_type>::plain;
-    template <class SrcG, class TgtG>
-    static constexpr bool stored = code_check<typename S::target_type>::template stored<SrcG, TgtG> &&
-                                   code_check<typename S::value_type>::template stored<SrcG, TgtG>;
-};
-template <class... S>
-struct statements_check<expr::sequence<S...>> {
-    static constexpr bool plain = (statements_check<S>::plain || ...);
-    template <class SrcG, class TgtG>
-    static constexpr bool stored = (statements_check<S>::template stored<SrcG, TgtG> && ...);
-};
-template <>
-struct statements_check<no_on_pre> {
-    static constexpr bool plain = false;
-    template <class SrcG, class TgtG>
-    static constexpr bool stored = true;
-};
-template <>
-struct statements_check<no_on_post> {
-    static constexpr bool plain = false;
-    template <class SrcG, class TgtG>
-    static constexpr bool stored = true;
-};
-
-template <class List, class SrcG, class TgtG>
-struct shadows;
-template <class... X, class SrcG, class TgtG>
-struct shadows<expr::type_list<X...>, SrcG, TgtG> {
-    static constexpr bool value = ((group_has<X, SrcG>() || group_has<X, TgtG>()) || ...);
-};
-
-/// Whether expression E contains the node T.
-template <class E, class T>
-constexpr bool mentions_fn() {
-    if constexpr (std::is_same_v<E, T>) return true;
-    else if constexpr (expr::HasArgs<E>)
-        return []<class... A>(expr::type_list<A...>) { return (mentions_fn<A, T>() || ...); }(typename E::args{});
-    else return false;
-}
-template <class E, class T>
-inline constexpr bool mentions = mentions_fn<E, T>();
-/// Whether expression E reads a postsynaptic variable, post(x).
-template <class E>
-constexpr bool reads_post_side_fn() {
-    if constexpr (is_side_variable<E>) return E::side == synaptic_side::post;
-    else if constexpr (expr::HasArgs<E>)
-        return []<class... A>(expr::type_list<A...>) { return (reads_post_side_fn<A>() || ...); }(typename E::args{});
-    else return false;
-}
-template <class E>
-inline constexpr bool reads_post_side = reads_post_side_fn<E>();
-
-/// The context of a generator: a synapse context plus the generator's `k`.
-template <class Base>
-struct generator_context : Base {
-    std::int64_t k_value = 0;
-    std::int64_t generator_value() const { return k_value; }
-};
-
-/// The symbol behind `S[delay]`: the per-synapse delay of the on_pre pathway.
-using delay_symbol = expr::symbol<expr::symbol_kind::parameter, "delay", boost::units::si::time>;
-
-/// The ids of synapses (4 bytes each).
-using synapse_id = std::uint32_t;
+inline constexpr int summed_part_id = -1;
+inline constexpr int state_updater_part_id = -2;
 
 }  // namespace detail
 
@@ -280,13 +59,13 @@ using synapse_id = std::uint32_t;
 ///
 /// Source and target are neuron groups, their slices, Poisson groups or spike generator
 /// groups. Connectivity is stored in compressed rows by presynaptic neuron (4 bytes per
-/// synapse); per-synapse variables (those the model uses) as structure of arrays. In the
-/// `synapses` slot of each step, the spikes of the source run `on_pre` for each of their
-/// synapses, immediately (visible in the target's next state update, as in Brian 2) or
-/// round(D/dt) steps later (homogeneous delay: a ring buffer of spike lists; per-synapse
-/// delays: a ring buffer of synapse lists); then the spikes of the target run `on_post`
-/// for each of their synapses (compressed rows by postsynaptic neuron). Event-driven
-/// variables are advanced exactly from `lastupdate` before the code of an event runs.
+/// synapse); per-synapse variables (those the model uses) as structure of arrays. Each
+/// pathway runs its statements for the synapses of the spikes of its side, immediately
+/// (visible in the target's next state update, as in Brian 2) or after its delay (a
+/// `spike_queue`); on_post pathways find their synapses through compressed rows by
+/// postsynaptic neuron. Event-driven variables are advanced exactly from `lastupdate`
+/// before the code of an event runs; clock-driven ones are integrated every step; summed
+/// variables are recomputed before each update of their group.
 template <class Source, class Target, class Model>
 class synapses {
   public:
@@ -294,52 +73,57 @@ class synapses {
     using target_group = std::remove_cvref_t<decltype(std::declval<detail::synapse_end<Target>>().group())>;
     using model_type = Model;
     using layout = synapse_layout<Model>;
-    using Pre = typename Model::pre_type;
-    using Post = typename Model::post_type;
-    static constexpr bool has_pre = !std::is_same_v<Pre, no_on_pre>;
-    static constexpr bool has_post = !std::is_same_v<Post, no_on_post>;
-    static constexpr slot_mask slots = in(slot::synapses);
-    /// Position within the slot, as Brian's `order`.
+    using pathways_type = typename Model::pathways_type;
+    static constexpr std::size_t n_pathways = std::tuple_size_v<pathways_type>;
+    using integrator_type = detail::clock_driven_integrator<Model>;
+    static constexpr bool has_summed = std::tuple_size_v<decltype(std::declval<Model>().summed.statements)> > 0;
+    /// The synapses object itself only holds state; its parts are scheduled (see
+    /// `contained_objects`).
+    static constexpr slot_mask slots = 0;
+    /// Position within the slot of the clock-driven state update, as Brian's `order`.
     int order = 0;
 
-    template <class S, class T>
-    synapses(S&& source, T&& target, on_pre_part<Pre> pre, std::string name = "synapses")
-        : synapses(std::forward<S>(source), std::forward<T>(target), pre, delay_part{}, std::move(name)) {}
+    template <class S, class T, fixed_string N, class P>
+    synapses(S&& source, T&& target, pathway_part<N, synaptic_side::pre, P> pre, std::string name = "synapses")
+        : synapses(std::forward<S>(source), std::forward<T>(target), synapse_model(pre), std::move(name)) {}
 
-    template <class S, class T>
-    synapses(S&& source, T&& target, on_pre_part<Pre> pre, delay_part d, std::string name = "synapses")
-        : synapses(std::forward<S>(source), std::forward<T>(target),
-                   Model{no_synaptic_equations{}, pre.statements, Post{}, d.seconds}, std::move(name)) {}
+    template <class S, class T, fixed_string N, class P>
+    synapses(S&& source, T&& target, pathway_part<N, synaptic_side::pre, P> pre, delay_part d,
+             std::string name = "synapses")
+        : synapses(std::forward<S>(source), std::forward<T>(target), synapse_model(pre, d), std::move(name)) {}
 
     template <class S, class T>
     synapses(S&& source, T&& target, const Model& model, std::string name = "synapses")
         : src_(source), tgt_(target), model_(model), name_(std::move(name)), id_(detail::next_object_id()),
-          delay_(model.delay) {
+          integrator_(model), event_equations_(select_event_driven(model.eqs)) {
         static_assert(!layout::unsupported_kind,
                       "brian: synaptic code uses a shared, subexpression or linked symbol; synapses support "
                       "per-synapse state<...> and parameter<...> symbols and pre(x)/post(x) only (for now)");
         static_assert(!layout::has_definitions, "brian: subexpressions in synapse equations are not supported yet");
-        static_assert(layout::all_event_driven,
-                      "brian: synaptic equations must be flagged event_driven (clock-driven synaptic equations "
-                      "are not supported yet): d(A)/dt = -A / tau | event_driven");
-        static_assert(layout::all_linear,
+        static_assert(layout::event_driven_linear,
                       "brian: an event_driven equation must be linear in its own variable and read no other "
                       "synaptic state variable (it is advanced exactly from lastupdate): d(A)/dt = -A / tau");
+        static_assert(integrator_type::error[0] == '\0', "brian: the clock-driven synaptic equations cannot be "
+                                                        "integrated with this method (see the method's requirements)");
         static_assert(!detail::shadows<typename layout::per_synapse, source_group, target_group>::value,
                       "brian: synaptic code uses a variable of the source or target group without pre(x) or "
                       "post(x); write e.g. post(ge) += w (a per-synapse variable must not share its name with a "
                       "neuron variable)");
-        static_assert(detail::statements_check<Pre>::template stored<source_group, target_group>,
-                      "brian: on_pre(...) uses pre(x) or post(x) for a variable that the source or target group "
-                      "does not store (not used by its model, or a group without variables)");
-        static_assert(detail::statements_check<Post>::template stored<source_group, target_group>,
-                      "brian: on_post(...) uses pre(x) or post(x) for a variable that the source or target group "
-                      "does not store (not used by its model, or a group without variables)");
-        if (!(delay_ >= 0.0)) delay(units::quantity<boost::units::si::time>::from_value(delay_));
+        static_assert(detail::pathways_check<pathways_type>::template stored<source_group, target_group>,
+                      "brian: on_pre(...)/on_post(...) uses pre(x) or post(x) for a variable that the source or "
+                      "target group does not store (not used by its model, or a group without variables)");
+        check_summed();
         conn_.reset(src_.size());
+        for_each_pathway([&](auto p) {
+            queues_[p].delay = std::get<p>(model_.pathways).delay;
+            std::get<p>(parts_).owner = this;
+            std::get<p>(parts_).slots = in(slot::synapses);
+        });
+        summed_updater_ = {this, 0, has_summed ? in(slot::groups) : slot_mask{0}};
+        state_updater_ = {this, 0, layout::clock_driven ? in(slot::groups) : slot_mask{0}};
     }
 
-    synapses(const synapses&) = delete;  // the network holds its address
+    synapses(const synapses&) = delete;  // the network and the parts hold its address
     synapses& operator=(const synapses&) = delete;
 
     // ---- Connectivity ----
@@ -471,6 +255,14 @@ class synapses {
                                 std::to_string(post));
     }
 
+    /// The parts the network schedules (Brian's contained objects): one per pathway, the
+    /// summed-variable updater and the clock-driven state updater.
+    auto contained_objects() {
+        return std::apply([&](auto&... p) { return std::tie(p..., summed_updater_, state_updater_); }, parts_);
+    }
+    /// The groups a network running these synapses must also run.
+    std::array<const void*, 2> required_objects() const { return {&src_.group(), &tgt_.group()}; }
+
     // ---- Per-synapse variables ----
 
     /// A per-synapse variable: `S[w] = brian::rand() * gmax` (an expression evaluated per
@@ -481,21 +273,30 @@ class synapses {
     auto operator[](const X&) {
         static_assert(layout::template stores<X>,
                       "brian: this synapses object does not store the variable: its model does not use it");
+        require_connected("[variable]");
         return variable_view<synapses, X>(*this, 0, size());
     }
     /// Per-synapse delays of the on_pre pathway: `S[delay] = 1_ms + 2_ms * brian::rand()`
     /// (Brian's heterogeneous delays; from then on each synapse has its own delay).
-    auto operator[](delay_part (*)(units::quantity<boost::units::si::time>)) {
-        make_heterogeneous();
-        return variable_view<synapses, detail::delay_symbol>(*this, 0, size());
+    auto operator[](delay_part (*)(units::quantity<boost::units::si::time>)) { return delays_of<"pre">(); }
+    /// Per-synapse delays of a named pathway: `S.delays_of<"up">() = 2_ms * brian::rand()`.
+    template <fixed_string Pathway>
+    auto delays_of() {
+        constexpr std::size_t p = pathway_index<Pathway>();
+        require_connected("[delay]");
+        queues_[p].make_heterogeneous(size());
+        return variable_view<synapses, detail::delay_symbol_of<Pathway>>(*this, 0, size());
     }
-    /// Whether the synapses have per-synapse delays.
-    bool heterogeneous_delays() const { return hetero_; }
+    /// Whether the on_pre pathway (or a named one) has per-synapse delays.
+    template <fixed_string Pathway = "pre">
+    bool heterogeneous_delays() const {
+        return queues_[pathway_index<Pathway>()].heterogeneous;
+    }
 
     /// Raw SI storage of a per-synapse variable (for views and monitors).
     template <class X>
     double* raw() {
-        if constexpr (expr::same_symbol<X, detail::delay_symbol>) return delays_.data();
+        if constexpr (detail::is_delay_symbol<X>) return queues_[pathway_index(detail::delay_pathway<X>())].delays.data();
         else {
             static_assert(layout::template stores<X>, "brian: this synapses object does not store the variable");
             return vars_[layout::template slot<X>].data();
@@ -524,15 +325,21 @@ class synapses {
                 out[k] = value.eval(ctx);
             }
         }
-        if constexpr (expr::same_symbol<X, detail::delay_symbol>) check_delays();
+        if constexpr (detail::is_delay_symbol<X>) queues_[pathway_index(detail::delay_pathway<X>())].check(name_);
     }
 
-    /// The homogeneous delay, in seconds (SI), and its change between runs (with
-    /// per-synapse delays, sets every synapse's delay).
-    double delay_seconds() const { return delay_; }
+    /// The homogeneous delay of the on_pre pathway (or a named one), in seconds (SI).
+    template <fixed_string Pathway = "pre">
+    double delay_seconds() const {
+        return queues_[pathway_index<Pathway>()].delay;
+    }
+    /// Changes a pathway's delay between runs (with per-synapse delays, sets every
+    /// synapse's delay): `S.set_delay(2_ms)`, `S.set_delay<"up">(1_ms)`.
+    template <fixed_string Pathway = "pre">
     void set_delay(units::quantity<boost::units::si::time> d) {
-        delay_ = delay(d).seconds;
-        if (hetero_) std::fill(delays_.begin(), delays_.end(), delay_);
+        auto& q = queues_[pathway_index<Pathway>()];
+        q.delay = detail::checked_delay(d);
+        if (q.heterogeneous) std::fill(q.delays.begin(), q.delays.end(), q.delay);
     }
 
     // ---- Simulation protocol ----
@@ -541,169 +348,301 @@ class synapses {
     brian::clock& clock() { return src_.clock(); }
 
     void before_run() {
-        if (!connected_)
-            throw std::logic_error("brian: " + name_ +
-                                   " has no synapses since connect(...) was never called; call e.g. "
-                                   "connect(probability(0.1)) or connect() before running");
-        if (hetero_ || has_post) ensure_pre_of();
-        if constexpr (has_post) ensure_post_rows();
-        const double dt = src_.clock().dt();
-        if (!hetero_) {
-            // Brian's conversion: int(D/dt + 0.5) steps.
-            const auto d = static_cast<std::size_t>(delay_ / dt + 0.5);
-            if (d != delay_steps_ || ring_.size() != d + 1) {
-                // Pending spikes keep their remaining wait where possible.
-                std::vector<std::vector<std::int32_t>> ring(d + 1);
-                for (std::size_t k = 0; k < ring_.size() && k < ring.size(); ++k)
-                    ring[k] = std::move(ring_[(head_ + k) % ring_.size()]);
-                ring_ = std::move(ring);
-                head_ = 0;
-                delay_steps_ = d;
+        require_connected("run");
+        ensure_pre_of();
+        if constexpr (has_post_pathway) ensure_post_rows();
+        for_each_pathway([&](auto p) {
+            constexpr bool on_pre = std::tuple_element_t<p, pathways_type>::side == synaptic_side::pre;
+            const double dt = on_pre ? src_.clock().dt() : tgt_.clock().dt();
+            queues_[p].prepare(
+                dt, size(), [&](std::size_t neuron, auto&& fn) { for_synapses_of<on_pre>(neuron, fn); }, name_);
+        });
+        if constexpr (layout::clock_driven) {
+            if (size() > 0) {
+                auto ctx = make_context<detail::no_rng>();
+                ctx.step = src_.clock().dt();
+                set_synapse(ctx, 0, static_cast<std::size_t>(pre_of_[0]), static_cast<std::size_t>(conn_.targets[0]));
+                integrator_.prepare(ctx);
             }
-            return;
         }
-        check_delays();
-        dsteps_.resize(size());
-        std::size_t dmax = 0;
-        for (std::size_t k = 0; k < size(); ++k) {
-            dsteps_[k] = static_cast<std::uint32_t>(delays_[k] / dt + 0.5);
-            dmax = std::max<std::size_t>(dmax, dsteps_[k]);
-        }
-        // Synapses in flight keep their remaining wait (the ring never shrinks under them).
-        std::vector<std::vector<detail::synapse_id>> sring(std::max(dmax + 1, std::max(sring_.size(), ring_.size())));
-        for (std::size_t k = 0; k < sring_.size() && k < sring.size(); ++k)
-            sring[k] = std::move(sring_[(shead_ + k) % sring_.size()]);
-        // Spikes still waiting in the homogeneous ring (delays made per synapse between
-        // runs) become their synapses.
-        for (std::size_t k = 0; k < ring_.size() && k < sring.size(); ++k)
-            for (std::int32_t s : ring_[(head_ + k) % ring_.size()])
-                for (auto q = conn_.row[static_cast<std::size_t>(s)]; q < conn_.row[static_cast<std::size_t>(s) + 1]; ++q)
-                    sring[k].push_back(static_cast<detail::synapse_id>(q));
-        ring_.clear();
-        head_ = 0;
-        delay_steps_ = 0;
-        sring_ = std::move(sring);
-        shead_ = 0;
     }
-
-    void run_slot(slot) {
-        if constexpr (has_pre) run_pre();
-        if constexpr (has_post) run_post();
-    }
+    void run_slot(slot) {}
 
     void store(std::ostream& out) const {
-        auto put = [&](std::uint64_t x) { out.write(reinterpret_cast<const char*>(&x), sizeof x); };
-        auto put_vec = [&]<class T>(const std::vector<T>& v) {
-            put(v.size());
-            out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+        for (const auto& q : queues_) q.store(out);
+        auto put_vec = [&](const std::vector<double>& v) {
+            const std::uint64_t n = v.size();
+            out.write(reinterpret_cast<const char*>(&n), sizeof n);
+            out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(double)));
         };
-        put(head_);
-        put(ring_.size());
-        for (const auto& s : ring_) put_vec(s);
-        put(shead_);
-        put(sring_.size());
-        for (const auto& s : sring_) put_vec(s);
-        put(hetero_ ? 1 : 0);
         for (const auto& v : vars_) put_vec(v);
         put_vec(lastupdate_);
-        put_vec(delays_);
     }
     void restore(std::istream& in) {
-        auto get = [&] {
-            std::uint64_t x = 0;
-            in.read(reinterpret_cast<char*>(&x), sizeof x);
-            return x;
+        for (auto& q : queues_) q.restore(in);
+        auto get_vec = [&](std::vector<double>& v) {
+            std::uint64_t n = 0;
+            in.read(reinterpret_cast<char*>(&n), sizeof n);
+            v.resize(n);
+            in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(double)));
         };
-        auto get_vec = [&]<class T>(std::vector<T>& v) {
-            v.resize(get());
-            in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
-        };
-        head_ = get();
-        ring_.assign(get(), {});
-        for (auto& s : ring_) get_vec(s);
-        delay_steps_ = ring_.empty() ? 0 : ring_.size() - 1;
-        shead_ = get();
-        sring_.assign(get(), {});
-        for (auto& s : sring_) get_vec(s);
-        hetero_ = get() != 0;
         for (auto& v : vars_) get_vec(v);
         get_vec(lastupdate_);
-        get_vec(delays_);
-        dsteps_.clear();
+    }
+
+    // ---- The scheduled parts (called by detail::synapses_part) ----
+
+    template <int Part>
+    void part_before_run(detail::synapses_part<synapses, Part>& part) {
+        if constexpr (Part >= 0)  // Brian's SynapticPathway orders
+            part.order = std::tuple_element_t<Part, pathways_type>::side == synaptic_side::pre ? -1 : 1;
+        else if constexpr (Part == detail::summed_part_id) part.order = tgt_.group().order - 1;
+        else part.order = order;
+    }
+    template <int Part>
+    void run_part() {
+        if constexpr (Part >= 0) run_pathway<static_cast<std::size_t>(Part)>();
+        else if constexpr (Part == detail::summed_part_id) run_summed();
+        else run_state_update();
+    }
+    template <int Part>
+    brian::clock& part_clock() {
+        if constexpr (Part >= 0) {
+            if constexpr (std::tuple_element_t<Part, pathways_type>::side == synaptic_side::post) return tgt_.clock();
+            else return src_.clock();
+        } else if constexpr (Part == detail::summed_part_id) return tgt_.clock();
+        else return src_.clock();
+    }
+    template <int Part>
+    std::string part_name() const {
+        if constexpr (Part >= 0) return name_ + "_" + std::string(std::tuple_element_t<Part, pathways_type>::name.view());
+        else if constexpr (Part == detail::summed_part_id) return name_ + "_summed_variables";
+        else return name_ + "_stateupdater";
     }
 
   private:
-    static constexpr bool random_pre = [] {
-        if constexpr (has_pre) return detail::statements_stochastic<Pre>;
-        else return false;
-    }();
-    static constexpr bool random_post = [] {
-        if constexpr (has_post) return detail::statements_stochastic<Post>;
-        else return false;
+    template <std::size_t... J>
+    static auto make_parts(std::index_sequence<J...>) -> std::tuple<detail::synapses_part<synapses, static_cast<int>(J)>...>;
+    using parts_type = decltype(make_parts(std::make_index_sequence<n_pathways>{}));
+
+    static constexpr bool has_post_pathway = [] {
+        return []<std::size_t... J>(std::index_sequence<J...>) {
+            return ((std::tuple_element_t<J, pathways_type>::side == synaptic_side::post) || ...);
+        }(std::make_index_sequence<n_pathways>{});
     }();
 
-    [[noreturn]] static void detail_index_error(std::size_t k, std::size_t n, const char* what) {
-        throw std::out_of_range("brian: " + std::string(what) + " index " + std::to_string(k) +
-                                " is out of range; indices must lie in [0, " + std::to_string(n) + ")");
+    template <class Fn>
+    static constexpr void for_each_pathway(Fn&& fn) {
+        [&]<std::size_t... J>(std::index_sequence<J...>) { (fn(std::integral_constant<std::size_t, J>{}), ...); }(
+            std::make_index_sequence<n_pathways>{});
+    }
+    static constexpr std::size_t pathway_index(std::string_view name) {
+        std::size_t found = n_pathways;
+        for_each_pathway([&](auto q) {
+            if (std::tuple_element_t<q, pathways_type>::name.view() == name) found = q;
+        });
+        return found;
+    }
+    template <fixed_string Name>
+    static constexpr std::size_t pathway_index() {
+        constexpr std::size_t p = pathway_index(Name.view());
+        static_assert(p < n_pathways, "brian: the synapse model has no pathway of this name (the default on_pre "
+                                      "pathway is \"pre\", on_post is \"post\")");
+        return p;
     }
 
-    void connected() {
-        connected_ = true;
-        ++connect_calls_;
+    template <class Eqs>
+    static constexpr auto select_event_driven(const Eqs& eqs) {
+        return std::apply(
+            [](const auto&... o) {
+                return std::tuple_cat([&]<class O>(const O& x) {
+                    if constexpr (detail::is_event_driven_ode<O>) return std::tuple<O>{x};
+                    else return std::tuple<>{};
+                }(o)...);
+            },
+            eqs.equations);
     }
 
-    /// Adds synapses and carries the per-synapse values of the existing ones to their
-    /// new positions (new synapses start at 0, their delay at the homogeneous delay).
-    template <class F>
-    void add_rows(std::size_t expected, F&& f) {
-        const std::vector<std::uint64_t> old_row = conn_.row;
-        const std::size_t old_n = conn_.size();
-        conn_.add_rows(expected, std::forward<F>(f));
-        const std::size_t n = conn_.size();
-        auto remap = [&](std::vector<double>& a, double fill) {
-            std::vector<double> b(n, fill);
-            if (a.size() == old_n)
-                for (std::size_t r = 0; r + 1 < old_row.size(); ++r)
-                    for (auto k = old_row[r]; k < old_row[r + 1]; ++k) b[conn_.row[r] + (k - old_row[r])] = a[k];
-            a.swap(b);
+    /// Calls fn(k) for each synapse of neuron `n` of the source (On_pre) or the target.
+    template <bool On_pre, class Fn>
+    void for_synapses_of(std::size_t n, Fn&& fn) const {
+        if constexpr (On_pre) {
+            for (auto k = conn_.row[n], end = conn_.row[n + 1]; k < end; ++k) fn(static_cast<std::size_t>(k));
+        } else {
+            for (auto q = post_row_[n], end = post_row_[n + 1]; q < end; ++q) fn(static_cast<std::size_t>(post_syn_[q]));
+        }
+    }
+
+    void require_connected(const char* what) const {
+        if (!connected_)
+            throw std::logic_error("brian: " + name_ + " has no synapses yet (" + what +
+                                   " before connect(...)); call e.g. connect(probability(0.1)) or connect() first");
+    }
+
+    template <class Summed>
+    struct summed_count;
+    template <class... S>
+    struct summed_count<summed_part<S...>> {
+        template <class St, class SrcG, class TgtG>
+        static constexpr bool valid_target() {
+            using T = typename St::target_type;
+            using G = std::conditional_t<T::side == synaptic_side::pre, SrcG, TgtG>;
+            if constexpr (requires { typename G::layout; })
+                return G::layout::template stores<typename T::symbol_type> &&
+                       T::symbol_type::kind == expr::symbol_kind::parameter;
+            else return false;
+        }
+        template <class SrcG, class TgtG>
+        static constexpr bool valid_targets = (valid_target<S, SrcG, TgtG>() && ...);
+    };
+    static constexpr void check_summed() {
+        static_assert(summed_count<typename Model::summed_type>::template valid_targets<source_group, target_group>,
+                      "brian: a summed variable must be a parameter<...> of the target (post(x)) or source "
+                      "(pre(x)) group, used by its model (Brian: \"needs a corresponding parameter\")");
+    }
+
+    template <class Rng>
+    using context_t = detail::synapse_context<source_group, target_group, Rng, layout>;
+
+    template <class Rng>
+    context_t<Rng> make_context() {
+        context_t<Rng> ctx{&src_.group(), &tgt_.group()};
+        for (std::size_t v = 0; v < layout::n; ++v) {
+            if (vars_[v].size() != size()) vars_[v].resize(size(), 0.0);
+            var_ptrs_[v] = vars_[v].data();
+        }
+        if constexpr (layout::event_driven)
+            if (lastupdate_.size() != size()) lastupdate_.resize(size(), 0.0);
+        ctx.vars = var_ptrs_.data();
+        ctx.n = size();
+        return ctx;
+    }
+    template <class Ctx>
+    void set_synapse(Ctx& ctx, std::size_t k, std::size_t pre, std::size_t post) const {
+        ctx.syn = k;
+        ctx.pre = pre;
+        ctx.pre_abs = pre + src_.offset();
+        ctx.post = post;
+        ctx.post_abs = post + tgt_.offset();
+    }
+
+    /// Runs `code` for synapse k: event-driven variables advanced to t first, lastupdate
+    /// set to t after.
+    template <bool Random, class Code, class Ctx>
+    void exec(const Code& code, Ctx& ctx, std::size_t k, std::uint64_t stream, std::uint64_t step,
+              std::uint64_t key) {
+        if constexpr (layout::event_driven) {
+            const double delta = ctx.time - lastupdate_[k];
+            std::apply([&](const auto&... f) { (detail::advance_event_driven(f, ctx, delta), ...); }, event_equations_);
+        }
+        if constexpr (Random) {
+            random_stream rng(current_seed(), stream, step, key);
+            ctx.rng = &rng;
+            code.exec(ctx);
+        } else {
+            code.exec(ctx);
+        }
+        if constexpr (layout::event_driven) lastupdate_[k] = ctx.time;
+    }
+
+    /// Pathway P in the `synapses` slot: files this step's spikes of its side and runs its
+    /// statements for the synapses whose delay ends now.
+    template <std::size_t P>
+    void run_pathway() {
+        using path_t = std::tuple_element_t<P, pathways_type>;
+        constexpr bool on_pre = path_t::side == synaptic_side::pre;
+        constexpr bool random = detail::statements_stochastic<typename path_t::statements_type>;
+        using rng_t = std::conditional_t<random, random_stream, detail::no_rng>;
+        const auto& code = std::get<P>(model_.pathways).statements;
+        const spike_view sp = on_pre ? src_.spikes() : tgt_.spikes();
+        const auto& clk = on_pre ? src_.clock() : tgt_.clock();
+        const auto step = static_cast<std::uint64_t>(clk.step());
+        // Random streams: (seed, object and side, step, synapse + pathway), as before the
+        // pathways had names: the default pathways keep their keys.
+        const std::uint64_t stream = id_ * 4 + (on_pre ? 1 : 3);
+        const std::uint64_t key_offset = static_cast<std::uint64_t>(P) << 32;
+        auto context = [&] {
+            auto ctx = make_context<rng_t>();
+            ctx.time = clk.t();
+            ctx.step = clk.dt();
+            return ctx;
         };
-        for (auto& v : vars_) remap(v, 0.0);
-        if constexpr (layout::event_driven) remap(lastupdate_, 0.0);
-        if (hetero_) remap(delays_, delay_);
-        pre_of_.clear();
-        post_row_.clear();
-        dsteps_.clear();
+        queues_[P].step(
+            sp.indices, sp.offset, [&](std::size_t neuron, auto&& fn) { for_synapses_of<on_pre>(neuron, fn); },
+            [&](std::span<const std::int32_t> neurons, std::int32_t offset) {
+                if (neurons.empty()) return;
+                auto ctx = context();
+                const std::int32_t* targets = conn_.targets.data();
+                for (std::int32_t s : neurons) {
+                    const auto n = static_cast<std::size_t>(s - offset);
+                    for_synapses_of<on_pre>(n, [&](std::size_t k) {
+                        if constexpr (on_pre) set_synapse(ctx, k, n, static_cast<std::size_t>(targets[k]));
+                        else set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), n);
+                        exec<random>(code, ctx, k, stream, step, k + key_offset);
+                    });
+                }
+            },
+            [&](std::span<const detail::synapse_id> arriving) {
+                auto ctx = context();
+                for (detail::synapse_id k : arriving) {
+                    set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
+                    exec<random>(code, ctx, k, stream, step, k + key_offset);
+                }
+            });
     }
 
-    void make_heterogeneous() {
-        if (hetero_) return;
-        hetero_ = true;
-        delays_.assign(size(), delay_);
+    /// Summed variables, before the target's state update: x = Σ over its synapses.
+    void run_summed() {
+        if constexpr (has_summed) run_summed_now();
+    }
+    void run_summed_now() {
+        auto ctx = make_context<detail::no_rng>();
+        ctx.time = tgt_.clock().t();
+        ctx.step = tgt_.clock().dt();
+        std::apply(
+            [&](const auto&... st) {
+                auto one = [&](const auto& s) {
+                    using T = typename std::remove_cvref_t<decltype(s)>::target_type;
+                    constexpr bool to_post = T::side == synaptic_side::post;
+                    double* x = to_post ? tgt_.group().template raw<typename T::symbol_type>()
+                                        : src_.group().template raw<typename T::symbol_type>();
+                    const std::size_t first = to_post ? tgt_.offset() : src_.offset();
+                    const std::size_t count = to_post ? tgt_.size() : src_.size();
+                    std::fill(x + first, x + first + count, 0.0);
+                    const std::size_t n = size();
+                    for (std::size_t k = 0; k < n; ++k) {
+                        set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]),
+                                    static_cast<std::size_t>(conn_.targets[k]));
+                        x[to_post ? ctx.post_abs : ctx.pre_abs] += s.value.eval(ctx);
+                    }
+                };
+                (one(st), ...);
+            },
+            model_.summed.statements);
     }
 
-    void check_delays() const {
-        for (std::size_t k = 0; k < delays_.size(); ++k)
-            if (!(delays_[k] >= 0.0) || !std::isfinite(delays_[k]))
-                throw std::invalid_argument("brian: " + name_ + ": the delay of synapse " + std::to_string(k) + " is " +
-                                            std::to_string(delays_[k]) + " s; delays must be finite times >= 0");
-    }
-
-    void ensure_pre_of() {
-        if (pre_of_.size() == size()) return;
-        pre_of_ = i();
-    }
-
-    /// Compressed rows by postsynaptic neuron (synapse ids in ascending order), for on_post.
-    void ensure_post_rows() {
-        const std::size_t m = tgt_.size();
-        if (post_row_.size() == m + 1) return;
-        post_row_.assign(m + 1, 0);
-        for (auto t : conn_.targets) ++post_row_[static_cast<std::size_t>(t) + 1];
-        for (std::size_t r = 0; r < m; ++r) post_row_[r + 1] += post_row_[r];
-        post_syn_.resize(size());
-        std::vector<std::uint64_t> fill(post_row_.begin(), post_row_.end() - 1);
-        for (std::size_t k = 0; k < size(); ++k)
-            post_syn_[fill[static_cast<std::size_t>(conn_.targets[k])]++] = static_cast<detail::synapse_id>(k);
+    /// Clock-driven synaptic equations, in the `groups` slot: one step for every synapse.
+    void run_state_update() {
+        if constexpr (layout::clock_driven) {
+            constexpr std::size_t m = integrator_type::n;
+            auto ctx = make_context<detail::no_rng>();
+            ctx.time = src_.clock().t();
+            ctx.step = src_.clock().dt();
+            integrator_.prepare(ctx);
+            std::array<double*, m> state{};
+            [&]<class... O>(expr::type_list<O...>) {
+                std::size_t r = 0;
+                ((state[r++] = vars_[layout::template slot<typename O::variable>].data()), ...);
+            }(typename layout::clock_driven_odes{});
+            const std::size_t n = size();
+            for (std::size_t k = 0; k < n; ++k) {
+                set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
+                double x[m];
+                for (std::size_t r = 0; r < m; ++r) x[r] = state[r][k];
+                integrator_.advance(ctx, x);
+                for (std::size_t r = 0; r < m; ++r) state[r][k] = x[r];
+            }
+        }
     }
 
     /// Checks at compile time an expression used in connect(...): i, j, pre(x), post(x)
@@ -839,136 +778,66 @@ class synapses {
         connected();
     }
 
-    template <class Rng>
-    using context_t = detail::synapse_context<source_group, target_group, Rng, layout>;
-
-    template <class Rng>
-    context_t<Rng> make_context() {
-        context_t<Rng> ctx{&src_.group(), &tgt_.group()};
-        for (std::size_t v = 0; v < layout::n; ++v) {
-            if (vars_[v].size() != size()) vars_[v].resize(size(), 0.0);
-            var_ptrs_[v] = vars_[v].data();
-        }
-        if constexpr (layout::event_driven)
-            if (lastupdate_.size() != size()) lastupdate_.resize(size(), 0.0);
-        ctx.vars = var_ptrs_.data();
-        ctx.n = size();
-        return ctx;
-    }
-    template <class Ctx>
-    void set_synapse(Ctx& ctx, std::size_t k, std::size_t pre, std::size_t post) const {
-        ctx.syn = k;
-        ctx.pre = pre;
-        ctx.pre_abs = pre + src_.offset();
-        ctx.post = post;
-        ctx.post_abs = post + tgt_.offset();
+    [[noreturn]] static void detail_index_error(std::size_t k, std::size_t n, const char* what) {
+        throw std::out_of_range("brian: " + std::string(what) + " index " + std::to_string(k) +
+                                " is out of range; indices must lie in [0, " + std::to_string(n) + ")");
     }
 
-    /// Runs `code` for synapse k: event-driven variables advanced to t first, lastupdate
-    /// set to t after.
-    template <bool Random, class Code, class Ctx>
-    void exec(const Code& code, Ctx& ctx, std::size_t k, std::uint64_t stream, std::uint64_t step) {
-        if constexpr (layout::event_driven) {
-            const double delta = ctx.time - lastupdate_[k];
-            std::apply([&](const auto&... f) { (detail::advance_event_driven(f, ctx, delta), ...); },
-                       model_.eqs.equations);
-        }
-        if constexpr (Random) {
-            random_stream rng(current_seed(), stream, step, k);
-            ctx.rng = &rng;
-            code.exec(ctx);
-        } else {
-            code.exec(ctx);
-        }
-        if constexpr (layout::event_driven) lastupdate_[k] = ctx.time;
+    void connected() {
+        connected_ = true;
+        ++connect_calls_;
     }
 
-    void run_pre() {
-        const spike_view sp = src_.spikes();
-        if (!hetero_) {
-            if (delay_steps_ == 0) {
-                propagate(sp.indices, sp.offset);
-                return;
-            }
-            const std::size_t n = ring_.size();
-            auto& later = ring_[(head_ + delay_steps_) % n];
-            for (std::int32_t k : sp.indices) later.push_back(k - sp.offset);
-            auto& now = ring_[head_];
-            propagate(std::span<const std::int32_t>(now), 0);
-            now.clear();
-            head_ = (head_ + 1) % n;
-            return;
-        }
-        // Per-synapse delays: each synapse of a spike waits its own number of steps.
-        const std::size_t n = sring_.size();
-        for (std::int32_t s : sp.indices) {
-            const auto pre = static_cast<std::size_t>(s - sp.offset);
-            for (auto k = conn_.row[pre]; k < conn_.row[pre + 1]; ++k)
-                sring_[(shead_ + dsteps_[k]) % n].push_back(static_cast<detail::synapse_id>(k));
-        }
-        auto& now = sring_[shead_];
-        if (!now.empty()) {
-            using rng_t = std::conditional_t<random_pre, random_stream, detail::no_rng>;
-            auto ctx = make_context<rng_t>();
-            const auto& clk = src_.clock();
-            ctx.time = clk.t();
-            ctx.step = clk.dt();
-            const auto step = static_cast<std::uint64_t>(clk.step());
-            for (detail::synapse_id k : now) {
-                set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
-                exec<random_pre>(model_.pre, ctx, k, id_ * 4 + 1, step);
-            }
-            now.clear();
-        }
-        shead_ = (shead_ + 1) % n;
+    /// Adds synapses and carries the per-synapse values of the existing ones to their
+    /// new positions (new synapses start at 0, their delays at the homogeneous delay).
+    template <class F>
+    void add_rows(std::size_t expected, F&& f) {
+        const std::vector<std::uint64_t> old_row = conn_.row;
+        const std::size_t old_n = conn_.size();
+        conn_.add_rows(expected, std::forward<F>(f));
+        const std::size_t n = conn_.size();
+        auto remap = [&](std::vector<double>& a, double fill) {
+            std::vector<double> b(n, fill);
+            if (a.size() == old_n)
+                for (std::size_t r = 0; r + 1 < old_row.size(); ++r)
+                    for (auto k = old_row[r]; k < old_row[r + 1]; ++k) b[conn_.row[r] + (k - old_row[r])] = a[k];
+            a.swap(b);
+        };
+        for (auto& v : vars_) remap(v, 0.0);
+        if constexpr (layout::event_driven) remap(lastupdate_, 0.0);
+        for (auto& q : queues_)
+            if (q.heterogeneous) remap(q.delays, q.delay);
+        pre_of_.clear();
+        post_row_.clear();
     }
 
-    /// Runs on_pre for every synapse of the presynaptic neurons `spikes` (minus `offset`).
-    void propagate(std::span<const std::int32_t> spikes, std::int32_t offset) {
-        if (spikes.empty()) return;
-        using rng_t = std::conditional_t<random_pre, random_stream, detail::no_rng>;
-        auto ctx = make_context<rng_t>();
-        const auto& clk = src_.clock();
-        ctx.time = clk.t();
-        ctx.step = clk.dt();
-        const std::uint64_t* row = conn_.row.data();
-        const std::int32_t* targets = conn_.targets.data();
-        const auto step = static_cast<std::uint64_t>(clk.step());
-        for (std::int32_t s : spikes) {
-            const auto pre = static_cast<std::size_t>(s - offset);
-            for (std::uint64_t k = row[pre], end = row[pre + 1]; k < end; ++k) {
-                set_synapse(ctx, k, pre, static_cast<std::size_t>(targets[k]));
-                exec<random_pre>(model_.pre, ctx, k, id_ * 4 + 1, step);
-            }
-        }
+    void ensure_pre_of() {
+        if (pre_of_.size() == size()) return;
+        pre_of_ = i();
     }
 
-    /// Runs on_post for every synapse of the postsynaptic spikes of this step.
-    void run_post() {
-        const spike_view sp = tgt_.spikes();
-        if (sp.indices.empty()) return;
-        using rng_t = std::conditional_t<random_post, random_stream, detail::no_rng>;
-        auto ctx = make_context<rng_t>();
-        const auto& clk = src_.clock();
-        ctx.time = clk.t();
-        ctx.step = clk.dt();
-        const auto step = static_cast<std::uint64_t>(clk.step());
-        for (std::int32_t s : sp.indices) {
-            const auto post = static_cast<std::size_t>(s - sp.offset);
-            for (auto q = post_row_[post]; q < post_row_[post + 1]; ++q) {
-                const std::size_t k = post_syn_[q];
-                set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), post);
-                exec<random_post>(model_.post, ctx, k, id_ * 4 + 3, step);
-            }
-        }
+    /// Compressed rows by postsynaptic neuron (synapse ids in ascending order), for on_post.
+    void ensure_post_rows() {
+        const std::size_t m = tgt_.size();
+        if (post_row_.size() == m + 1) return;
+        post_row_.assign(m + 1, 0);
+        for (auto t : conn_.targets) ++post_row_[static_cast<std::size_t>(t) + 1];
+        for (std::size_t r = 0; r < m; ++r) post_row_[r + 1] += post_row_[r];
+        post_syn_.resize(size());
+        std::vector<std::uint64_t> fill(post_row_.begin(), post_row_.end() - 1);
+        for (std::size_t k = 0; k < size(); ++k)
+            post_syn_[fill[static_cast<std::size_t>(conn_.targets[k])]++] = static_cast<detail::synapse_id>(k);
     }
+
+    using event_equations_type = decltype(select_event_driven(std::declval<const typename Model::equations_type&>()));
 
     detail::synapse_end<Source> src_;
     detail::synapse_end<Target> tgt_;
     Model model_;
     std::string name_;
     std::uint32_t id_;
-    double delay_ = 0.0;
+    integrator_type integrator_;
+    event_equations_type event_equations_;
     detail::csr_connectivity conn_;
     bool connected_ = false;
     std::uint64_t connect_calls_ = 0;
@@ -977,37 +846,23 @@ class synapses {
     std::array<std::vector<double>, layout::n> vars_;
     std::array<double*, layout::n> var_ptrs_{};
     std::vector<double> lastupdate_;
-    std::vector<std::int32_t> pre_of_;      // presynaptic index per synapse (post pathway, delays)
-    std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron
+    std::vector<std::int32_t> pre_of_;      // presynaptic index per synapse
+    std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron (on_post pathways)
     std::vector<detail::synapse_id> post_syn_;
-    // Homogeneous delay: ring of spike lists.
-    std::size_t delay_steps_ = 0;
-    std::vector<std::vector<std::int32_t>> ring_;
-    std::size_t head_ = 0;
-    // Per-synapse delays: ring of synapse lists.
-    bool hetero_ = false;
-    std::vector<double> delays_;
-    std::vector<std::uint32_t> dsteps_;
-    std::vector<std::vector<detail::synapse_id>> sring_;
-    std::size_t shead_ = 0;
+    std::array<detail::spike_queue, n_pathways> queues_;
+    parts_type parts_;
+    detail::synapses_part<synapses, detail::summed_part_id> summed_updater_{};
+    detail::synapses_part<synapses, detail::state_updater_part_id> state_updater_{};
 };
 
-template <class P>
-using pre_only_model = synapse_model_t<no_synaptic_equations, P, no_on_post>;
+template <fixed_string N, class P>
+using pre_only_model = decltype(synapse_model(std::declval<pathway_part<N, synaptic_side::pre, P>>()));
 
-template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
-template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>, std::string) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
-template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>, delay_part) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
-template <class S, class T, class P>
-synapses(S&&, T&&, on_pre_part<P>, delay_part, std::string)
-    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<P>>;
-template <class S, class T, class E, class P, class Q>
-synapses(S&&, T&&, synapse_model_t<E, P, Q>) -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, synapse_model_t<E, P, Q>>;
-template <class S, class T, class E, class P, class Q>
-synapses(S&&, T&&, synapse_model_t<E, P, Q>, std::string)
-    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, synapse_model_t<E, P, Q>>;
+template <class S, class T, fixed_string N, class P, class... Rest>
+synapses(S&&, T&&, pathway_part<N, synaptic_side::pre, P>, Rest&&...)
+    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, pre_only_model<N, P>>;
+template <class S, class T, class E, class W, class U, class M, class... Rest>
+synapses(S&&, T&&, synapse_model_t<E, W, U, M>, Rest&&...)
+    -> synapses<std::remove_cvref_t<S>, std::remove_cvref_t<T>, synapse_model_t<E, W, U, M>>;
 
 }  // namespace brian

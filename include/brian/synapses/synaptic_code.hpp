@@ -70,35 +70,6 @@ constexpr side_variable<synaptic_side::post, std::remove_cvref_t<X>> post(const 
     return {};
 }
 
-/// The statements run for each synapse of a presynaptic spike (Brian's `on_pre`).
-template <class S>
-struct on_pre_part {
-    S statements;
-};
-
-/// `on_pre(post(ge) += we, ...)`: statements run, in order, for each synapse of a
-/// presynaptic spike, after the delay.
-template <class... S>
-    requires(detail::statements_error<S...>("on_pre").size() == 0)
-constexpr auto on_pre(const S&... statements) {
-    auto seq = expr::statements(statements...);
-    return on_pre_part<decltype(seq)>{seq};
-}
-template <class... S>
-    requires(detail::statements_error<S...>("on_pre").size() != 0)
-error<detail::statements_error<S...>("on_pre")> on_pre(const S&...);
-
-/// A homogeneous synaptic delay (seconds, SI): `delay(1.5_ms)`.
-struct delay_part {
-    double seconds = 0.0;
-};
-/// `delay(1.5_ms)`: every synapse of the pathway acts round(D/dt) steps after the spike.
-constexpr delay_part delay(units::quantity<boost::units::si::time> d) {
-    if (!(d.value() >= 0.0) || !(d.value() <= 1.7976931348623157e308))
-        throw std::invalid_argument("brian: a synaptic delay must be a finite time >= 0, got " + units::to_string(d));
-    return {d.value()};
-}
-
 namespace detail {
 /// Whether any statement of a sequence draws random numbers.
 template <class S>

@@ -99,7 +99,7 @@ TEST_CASE("synapses: explicit indices and probabilities are checked") {
 
     // Running without connect is an error (Brian 2 raises too).
     network net(A, B, S);
-    CHECK(what_of([&] { net.run(1_ms); }).find("connect(...) was never called") != std::string::npos);
+    CHECK(what_of([&] { net.run(1_ms); }).find("before connect(...)") != std::string::npos);
     S.connect(probability(0.0));  // connecting nothing is fine
     CHECK(S.size() == 0);
     CHECK_NOTHROW(net.run(1_ms));
@@ -271,11 +271,12 @@ inline constexpr auto stdp = synapse_model(
 // synapses declaration): the layout says why.
 inline constexpr auto nonlinear =
     synapse_model(equations(d(Apre) / dt = -Apre * Apre / taupre | event_driven), on_pre(Apre += 1.0));
-static_assert(!synapse_layout<std::remove_cvref_t<decltype(nonlinear)>>::all_linear);
-static_assert(synapse_layout<std::remove_cvref_t<decltype(stdp)>>::all_linear);
+static_assert(!synapse_layout<std::remove_cvref_t<decltype(nonlinear)>>::event_driven_linear);
+static_assert(synapse_layout<std::remove_cvref_t<decltype(stdp)>>::event_driven_linear);
 static_assert(synapse_layout<std::remove_cvref_t<decltype(stdp)>>::n == 3);  // Apre, Apost, w
 inline constexpr auto clock_driven = synapse_model(equations(d(Apre) / dt = -Apre / taupre), on_pre(Apre += 1.0));
-static_assert(!synapse_layout<std::remove_cvref_t<decltype(clock_driven)>>::all_event_driven);
+static_assert(synapse_layout<std::remove_cvref_t<decltype(clock_driven)>>::clock_driven &&
+              !synapse_layout<std::remove_cvref_t<decltype(clock_driven)>>::event_driven);
 
 // Weight change of one pre spike at t_pre and one post spike at t_post (ms).
 inline double pair_dw(double t_pre, double t_post) {

@@ -1,0 +1,160 @@
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace brian::detail {
+
+/// The ids of synapses (4 bytes each).
+using synapse_id = std::uint32_t;
+
+/// The delay queue of one synaptic pathway. With a homogeneous delay of D steps, a ring of
+/// D + 1 lists of spiking neurons (the spike of step s acts at step s + D); with
+/// per-synapse delays, a ring of lists of synapses, each filed under its own arrival
+/// step. Delays convert to steps as Brian's do: int(D/dt + 0.5).
+struct spike_queue {
+    double delay = 0.0;              ///< homogeneous delay, seconds
+    bool heterogeneous = false;      ///< per-synapse delays in `delays`
+    std::vector<double> delays;      ///< seconds, one per synapse
+    std::vector<std::uint32_t> steps;  ///< per-synapse delays in steps (made by `prepare`)
+
+    /// Converts the delays to steps for `dt`; spikes in flight keep their remaining wait.
+    /// `for_synapses(neuron, fn)` calls fn(k) for each synapse k of a spiking neuron.
+    template <class ForSynapses>
+    void prepare(double dt, std::size_t n_synapses, ForSynapses&& for_synapses, const std::string& name) {
+        if (!heterogeneous) {
+            const auto d = static_cast<std::size_t>(delay / dt + 0.5);
+            if (d != delay_steps_ || ring_.size() != d + 1) {
+                std::vector<std::vector<std::int32_t>> ring(d + 1);
+                for (std::size_t k = 0; k < ring_.size() && k < ring.size(); ++k)
+                    ring[k] = std::move(ring_[(head_ + k) % ring_.size()]);
+                ring_ = std::move(ring);
+                head_ = 0;
+                delay_steps_ = d;
+            }
+            return;
+        }
+        check(name);
+        if (delays.size() != n_synapses) delays.resize(n_synapses, delay);
+        steps.resize(n_synapses);
+        std::size_t dmax = 0;
+        for (std::size_t k = 0; k < n_synapses; ++k) {
+            steps[k] = static_cast<std::uint32_t>(delays[k] / dt + 0.5);
+            dmax = std::max<std::size_t>(dmax, steps[k]);
+        }
+        // Synapses in flight keep their remaining wait (the ring never shrinks under them);
+        // spikes still waiting in a homogeneous ring (delays made per synapse between runs)
+        // become their synapses.
+        std::vector<std::vector<synapse_id>> sring(std::max(dmax + 1, std::max(sring_.size(), ring_.size())));
+        for (std::size_t k = 0; k < sring_.size() && k < sring.size(); ++k)
+            sring[k] = std::move(sring_[(shead_ + k) % sring_.size()]);
+        for (std::size_t k = 0; k < ring_.size() && k < sring.size(); ++k)
+            for (std::int32_t s : ring_[(head_ + k) % ring_.size()])
+                for_synapses(static_cast<std::size_t>(s), [&](std::size_t q) { sring[k].push_back(static_cast<synapse_id>(q)); });
+        ring_.clear();
+        head_ = 0;
+        delay_steps_ = 0;
+        sring_ = std::move(sring);
+        shead_ = 0;
+    }
+
+    /// One step: files the spikes of this step (`spikes` minus `offset` are neuron indices
+    /// within the pathway's source), then hands what arrives now to `run_neurons(span of
+    /// neuron indices)` or `run_synapses(span of synapse ids)`.
+    template <class ForSynapses, class RunNeurons, class RunSynapses>
+    void step(std::span<const std::int32_t> spikes, std::int32_t offset, ForSynapses&& for_synapses,
+              RunNeurons&& run_neurons, RunSynapses&& run_synapses) {
+        if (!heterogeneous) {
+            if (delay_steps_ == 0) {
+                run_neurons(spikes, offset);
+                return;
+            }
+            const std::size_t n = ring_.size();
+            auto& later = ring_[(head_ + delay_steps_) % n];
+            for (std::int32_t k : spikes) later.push_back(k - offset);
+            auto& now = ring_[head_];
+            run_neurons(std::span<const std::int32_t>(now), 0);
+            now.clear();
+            head_ = (head_ + 1) % n;
+            return;
+        }
+        const std::size_t n = sring_.size();
+        for (std::int32_t s : spikes)
+            for_synapses(static_cast<std::size_t>(s - offset),
+                         [&](std::size_t k) { sring_[(shead_ + steps[k]) % n].push_back(static_cast<synapse_id>(k)); });
+        auto& now = sring_[shead_];
+        if (!now.empty()) run_synapses(std::span<const synapse_id>(now));
+        now.clear();
+        shead_ = (shead_ + 1) % n;
+    }
+
+    /// Switches to per-synapse delays, all equal to the homogeneous one.
+    void make_heterogeneous(std::size_t n_synapses) {
+        if (heterogeneous) return;
+        heterogeneous = true;
+        delays.assign(n_synapses, delay);
+    }
+
+    void check(const std::string& name) const {
+        for (std::size_t k = 0; k < delays.size(); ++k)
+            if (!(delays[k] >= 0.0) || !std::isfinite(delays[k]))
+                throw std::invalid_argument("brian: " + name + ": the delay of synapse " + std::to_string(k) + " is " +
+                                            std::to_string(delays[k]) + " s; delays must be finite times >= 0");
+    }
+
+    void store(std::ostream& out) const {
+        put(out, head_);
+        put(out, ring_.size());
+        for (const auto& s : ring_) put_vec(out, s);
+        put(out, shead_);
+        put(out, sring_.size());
+        for (const auto& s : sring_) put_vec(out, s);
+        put(out, heterogeneous ? 1 : 0);
+        put_vec(out, delays);
+    }
+    void restore(std::istream& in) {
+        head_ = get(in);
+        ring_.assign(get(in), {});
+        for (auto& s : ring_) get_vec(in, s);
+        delay_steps_ = ring_.empty() ? 0 : ring_.size() - 1;
+        shead_ = get(in);
+        sring_.assign(get(in), {});
+        for (auto& s : sring_) get_vec(in, s);
+        heterogeneous = get(in) != 0;
+        get_vec(in, delays);
+        steps.clear();
+    }
+
+  private:
+    std::size_t delay_steps_ = 0;
+    std::vector<std::vector<std::int32_t>> ring_;
+    std::size_t head_ = 0;
+    std::vector<std::vector<synapse_id>> sring_;
+    std::size_t shead_ = 0;
+
+    static void put(std::ostream& out, std::uint64_t x) { out.write(reinterpret_cast<const char*>(&x), sizeof x); }
+    template <class T>
+    static void put_vec(std::ostream& out, const std::vector<T>& v) {
+        put(out, v.size());
+        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    }
+    static std::uint64_t get(std::istream& in) {
+        std::uint64_t x = 0;
+        in.read(reinterpret_cast<char*>(&x), sizeof x);
+        return x;
+    }
+    template <class T>
+    static void get_vec(std::istream& in, std::vector<T>& v) {
+        v.resize(get(in));
+        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    }
+};
+
+}  // namespace brian::detail
