@@ -163,9 +163,29 @@ constexpr expr::expr_detail::message_text equations_error() {
 
 }  // namespace detail
 
+namespace detail {
+template <class T>
+inline constexpr bool is_equation_set_item = false;
+template <class O, class D>
+inline constexpr bool is_equation_set_item<equation_set<O, D>> = true;
+/// An item of `equations(...)` as a tuple of equations and definitions (a set is spliced).
+template <class T>
+constexpr auto spliced(const T& item) {
+    if constexpr (is_equation_set_item<T>) return std::tuple_cat(item.equations, item.definitions);
+    else return std::tuple<T>{item};
+}
+}  // namespace detail
+
+/// `equations(library::alpha_synapse(g, h, tau), d(v)/dt = ...)`: a set of equations
+/// given to `equations(...)` is spliced in (Brian's `eqs1 + eqs2`), so ready-made pieces
+/// of the library combine with the user's own.
+template <class... Items>
+    requires((detail::is_equation_set_item<Items> || ...))
+constexpr auto equations(const Items&... items);
+
 /// `equations(d(v)/dt = ..., d(w)/dt = ..., I = ...)`: a model's equations.
 template <class... Items>
-    requires(detail::equations_error<Items...>().size() == 0)
+    requires(!(detail::is_equation_set_item<Items> || ...) && detail::equations_error<Items...>().size() == 0)
 constexpr auto equations(const Items&... items) {
     auto odes = detail::filter_tuple<detail::ode_pred>(items...);
     auto defs = detail::filter_tuple<detail::definition_pred>(items...);
@@ -174,8 +194,14 @@ constexpr auto equations(const Items&... items) {
     return set{odes, defs};
 }
 template <class... Items>
-    requires(detail::equations_error<Items...>().size() != 0)
+    requires(!(detail::is_equation_set_item<Items> || ...) && detail::equations_error<Items...>().size() != 0)
 error<detail::equations_error<Items...>()> equations(const Items&...);
+
+template <class... Items>
+    requires((detail::is_equation_set_item<Items> || ...))
+constexpr auto equations(const Items&... items) {
+    return std::apply([](const auto&... flat) { return equations(flat...); }, std::tuple_cat(detail::spliced(items)...));
+}
 
 namespace detail {
 template <class E, class Def, class... Rest>
