@@ -97,23 +97,27 @@ struct clock_driven_integrator {
     /// Coupled linear system: x ← M·x + c with M, c from the augmented matrix exponential.
     static constexpr bool matrix_exact = exact && !is_uncoupled;
 
-    /// Why the method cannot integrate the equations, or "".
-    static constexpr const char* error = [] {
-        if constexpr (n == 0) return "";
-        else if constexpr (is_stochastic)
-            return "brian: clock-driven synaptic equations cannot contain noise (xi) or random draws";
-        else if constexpr (exact && !is_linear)
-            return "brian: method::exact needs linear synaptic equations without t; use method::euler, "
-                   "method::rk4 or method::exponential_euler";
-        else if constexpr (exact && !is_uncoupled && !is_constant)
-            return "brian: method::exact for coupled synaptic equations needs coefficients fixed for the run "
-                   "(no per-synapse parameter in them); use method::rk4";
-        else if constexpr (std::is_same_v<method_type, method::exponential_euler_t> && !is_self_linear)
-            return "brian: method::exponential_euler needs each synaptic equation linear in its own variable";
-        else if constexpr (std::is_same_v<method_type, method::milstein_t>)
-            return "brian: method::milstein needs noise; synaptic equations have none";
-        else return "";
-    }();
+    // What the method cannot do with the equations (each a `brian:` static assertion of
+    // the synapses object, see `check`).
+    static constexpr bool has_noise = n > 0 && is_stochastic;
+    static constexpr bool exact_nonlinear = n > 0 && exact && !is_linear;
+    static constexpr bool exact_coupled_varying = n > 0 && exact && is_linear && !is_uncoupled && !is_constant;
+    static constexpr bool exponential_euler_nonlinear =
+        n > 0 && std::is_same_v<method_type, method::exponential_euler_t> && !is_self_linear;
+    static constexpr bool milstein_without_noise = n > 0 && std::is_same_v<method_type, method::milstein_t>;
+
+    /// The compile-time checks, with readable texts.
+    static constexpr void check() {
+        static_assert(!has_noise, "brian: clock-driven synaptic equations cannot contain noise (xi) or random draws");
+        static_assert(!exact_nonlinear, "brian: method::exact needs linear clock-driven synaptic equations without t; "
+                                        "use method::euler, method::rk4 or method::exponential_euler");
+        static_assert(!exact_coupled_varying,
+                      "brian: method::exact for coupled clock-driven synaptic equations needs coefficients fixed for "
+                      "the run (no per-synapse parameter in them); use method::rk4");
+        static_assert(!exponential_euler_nonlinear,
+                      "brian: method::exponential_euler needs each synaptic equation linear in its own variable");
+        static_assert(!milstein_without_noise, "brian: method::milstein is for noise; synaptic equations have none");
+    }
 
     /// The clock-driven equations of `eqs`, as a tuple.
     template <class Eqs>

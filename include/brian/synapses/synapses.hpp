@@ -103,8 +103,7 @@ class synapses {
         static_assert(layout::event_driven_linear,
                       "brian: an event_driven equation must be linear in its own variable and read no other "
                       "synaptic state variable (it is advanced exactly from lastupdate): d(A)/dt = -A / tau");
-        static_assert(integrator_type::error[0] == '\0', "brian: the clock-driven synaptic equations cannot be "
-                                                        "integrated with this method (see the method's requirements)");
+        integrator_type::check();
         static_assert(!detail::shadows<typename layout::per_synapse, source_group, target_group>::value,
                       "brian: synaptic code uses a variable of the source or target group without pre(x) or "
                       "post(x); write e.g. post(ge) += w (a per-synapse variable must not share its name with a "
