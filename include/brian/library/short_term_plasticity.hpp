@@ -8,8 +8,8 @@ namespace brian::library {
 /// The state of a Tsodyks–Markram synapse, both zero at rest: `depletion` = 1 - x (the
 /// used fraction of resources), `facilitation` = u - U (the release probability above its
 /// baseline). Zero at rest means a new synapse needs no initialisation.
-using stp_depletion = expr::symbol<expr::symbol_kind::state, "stp_depletion", dimensionless_t>;
-using stp_facilitation = expr::symbol<expr::symbol_kind::state, "stp_facilitation", dimensionless_t>;
+using stp_depletion = expr::symbol<expr::symbol_kind::state, "stp_depletion", expr::dimensionless_t>;
+using stp_facilitation = expr::symbol<expr::symbol_kind::state, "stp_facilitation", expr::dimensionless_t>;
 
 /// Parameters of Tsodyks–Markram short-term plasticity.
 struct stp_parameters {
@@ -28,7 +28,7 @@ constexpr auto tsodyks_markram(const Target& target, const W& w, const stp_param
     constexpr stp_depletion y{};     // 1 - x
     constexpr stp_facilitation f{};  // u - U
     return synapse_model(
-        equations(d(y) / dt = -y / p.tau_d | event_driven, d(f) / dt = -f / p.tau_f | event_driven),
+        equations(d(y) / expr::dt = -y / p.tau_d | event_driven, d(f) / expr::dt = -f / p.tau_f | event_driven),
         on_pre(target += w * (p.U + f) * (1.0 - y),
                y += (p.U + f) * (1.0 - y),   // x ← x (1 - u)
                f += p.U * (1.0 - p.U - f)));  // u ← u + U (1 - u)

@@ -43,10 +43,10 @@ template <class Target, class W, class A>
 constexpr auto stdp_additive(const Target& target, const W& w, const stdp_parameters<A>& p) {
     constexpr pre_trace<detail::weight_unit<W>> Apre{};
     constexpr post_trace<detail::weight_unit<W>> Apost{};
-    return synapse_model(equations(d(Apre) / dt = -Apre / p.taupre | event_driven,
-                                   d(Apost) / dt = -Apost / p.taupost | event_driven),
-                         on_pre(target += w, Apre += p.dApre, w = clip(w + Apost, A{}, p.wmax)),
-                         on_post(Apost += p.dApost, w = clip(w + Apre, A{}, p.wmax)));
+    return synapse_model(equations(d(Apre) / expr::dt = -Apre / p.taupre | event_driven,
+                                   d(Apost) / expr::dt = -Apost / p.taupost | event_driven),
+                         on_pre(target += w, Apre += p.dApre, w = expr::clip(w + Apost, A{}, p.wmax)),
+                         on_post(Apost += p.dApost, w = expr::clip(w + Apre, A{}, p.wmax)));
 }
 
 /// Nearest-spike STDP: as `stdp_additive`, but a spike sets its trace instead of adding
@@ -56,10 +56,10 @@ template <class Target, class W, class A>
 constexpr auto stdp_nearest(const Target& target, const W& w, const stdp_parameters<A>& p) {
     constexpr pre_trace<detail::weight_unit<W>> Apre{};
     constexpr post_trace<detail::weight_unit<W>> Apost{};
-    return synapse_model(equations(d(Apre) / dt = -Apre / p.taupre | event_driven,
-                                   d(Apost) / dt = -Apost / p.taupost | event_driven),
-                         on_pre(target += w, Apre = p.dApre, w = clip(w + Apost, A{}, p.wmax)),
-                         on_post(Apost = p.dApost, w = clip(w + Apre, A{}, p.wmax)));
+    return synapse_model(equations(d(Apre) / expr::dt = -Apre / p.taupre | event_driven,
+                                   d(Apost) / expr::dt = -Apost / p.taupost | event_driven),
+                         on_pre(target += w, Apre = p.dApre, w = expr::clip(w + Apost, A{}, p.wmax)),
+                         on_post(Apost = p.dApost, w = expr::clip(w + Apre, A{}, p.wmax)));
 }
 
 /// Parameters of multiplicative (soft-bound) STDP: learning rates per pair and the
@@ -79,12 +79,12 @@ struct multiplicative_stdp_parameters {
 /// bimodal one. Traces are dimensionless and count spikes (+1 per spike).
 template <class Target, class W, class A>
 constexpr auto stdp_multiplicative(const Target& target, const W& w, const multiplicative_stdp_parameters<A>& p) {
-    constexpr pre_trace<dimensionless_t> apre{};
-    constexpr post_trace<dimensionless_t> apost{};
-    return synapse_model(equations(d(apre) / dt = -apre / p.taupre | event_driven,
-                                   d(apost) / dt = -apost / p.taupost | event_driven),
-                         on_pre(target += w, apre += 1.0, w = clip(w - p.depression * w * apost, A{}, p.wmax)),
-                         on_post(apost += 1.0, w = clip(w + p.potentiation * (p.wmax - w) * apre, A{}, p.wmax)));
+    constexpr pre_trace<expr::dimensionless_t> apre{};
+    constexpr post_trace<expr::dimensionless_t> apost{};
+    return synapse_model(equations(d(apre) / expr::dt = -apre / p.taupre | event_driven,
+                                   d(apost) / expr::dt = -apost / p.taupost | event_driven),
+                         on_pre(target += w, apre += 1.0, w = expr::clip(w - p.depression * w * apost, A{}, p.wmax)),
+                         on_post(apost += 1.0, w = expr::clip(w + p.potentiation * (p.wmax - w) * apre, A{}, p.wmax)));
 }
 
 }  // namespace brian::library

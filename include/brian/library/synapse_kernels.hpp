@@ -16,14 +16,14 @@ namespace brian::library {
 /// g(t) = w·exp(-t/tau) after a weight w arrives in g.
 template <class G>
 constexpr auto exponential_synapse(const G& g, units::quantity<boost::units::si::time> tau) {
-    return equations(d(g) / dt = -g / tau);
+    return equations(d(g) / expr::dt = -g / tau);
 }
 
 /// Alpha kernel g(t) = w·(t/tau)·exp(-t/tau) after a weight w arrives in h (peak w/e at
 /// t = tau), as Brian's `dg/dt = (h - g)/tau, dh/dt = -h/tau`.
 template <class G, class H>
 constexpr auto alpha_synapse(const G& g, const H& h, units::quantity<boost::units::si::time> tau) {
-    return equations(d(g) / dt = (h - g) / tau, d(h) / dt = -h / tau);
+    return equations(d(g) / expr::dt = (h - g) / tau, d(h) / expr::dt = -h / tau);
 }
 
 /// Bi-exponential kernel with rise tau_rise and decay tau_decay, normalised so that a
@@ -34,8 +34,9 @@ constexpr auto alpha_synapse(const G& g, const H& h, units::quantity<boost::unit
 template <class G, class H>
 constexpr auto biexponential_synapse(const G& g, const H& h, units::quantity<boost::units::si::time> tau_rise,
                                      units::quantity<boost::units::si::time> tau_decay) {
-    const auto factor = pow(tau_decay / tau_rise, tau_rise / (tau_decay - tau_rise));
-    return equations(d(g) / dt = (factor * h - g) / tau_rise, d(h) / dt = -h / tau_decay);
+    // A folded-constant expression: evaluated once per run (std::pow is not constexpr).
+    const auto factor = expr::pow(expr::as_expr(tau_decay / tau_rise), tau_rise / (tau_decay - tau_rise));
+    return equations(d(g) / expr::dt = (factor * h - g) / tau_rise, d(h) / expr::dt = -h / tau_decay);
 }
 
 /// The current through a conductance g with reversal potential E at membrane potential

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <istream>
@@ -186,6 +187,8 @@ class poisson_input {
     std::size_t size() const { return tgt_.size(); }
     const std::string& name() const { return name_; }
     brian::clock& clock() { return tgt_.clock(); }
+    /// The group a network running this input must also run.
+    std::array<const void*, 1> required_objects() const { return {&tgt_.group()}; }
 
     // ---- Simulation protocol, driven by the network ----
 
