@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] {
         net.run(quiet * second);
         if (n == 1) G[I] = 1_nA;

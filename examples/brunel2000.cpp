@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(neurons);
     network net(neurons, exc, inh, external, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Rates of E and I, CV of the ISI (neurons with >= 3 spikes, as ../shared/brian2/stats.py).

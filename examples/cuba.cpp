@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(P);
     network net(P, Ce, Ci, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     std::fprintf(stderr, "cuba: %zu + %zu synapses (built in %.3f s)\n", Ce.size(), Ci.size(), t_build);

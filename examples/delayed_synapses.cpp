@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(inputs, G, S_hom, S_het, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     std::printf("inputs: sequence 0,1,2 at 10,12,14 ms; reverse 2,1,0 at 40,42,44 ms; volley at 70 ms (period 100 ms)\n");

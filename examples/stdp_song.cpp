@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(post_neuron);
     network net(input, post_neuron, S, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     const auto wf = S[w].in(dimensionless);

@@ -193,6 +193,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(P);
     network net(input, P, S, S_input, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Spike times per group, ms.

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
+    net.set_threads(static_cast<unsigned>(opt.threads));
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Spike counts per neuron and step of the staircase.

@@ -2,6 +2,7 @@
 
 /// Layer 7: clocks, schedule, the network and its run loop, random seeds.
 #include "brian/network/clock.hpp"
+#include "brian/network/execution.hpp"
 #include "brian/network/network.hpp"
 #include "brian/network/network_operation.hpp"
 #include "brian/network/report.hpp"

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/parallel.hpp"
+#include "brian/expr/analysis/cost.hpp"
 #include "brian/groups/element_context.hpp"
 #include "brian/groups/model_code.hpp"
 #include "brian/groups/spike_source.hpp"
@@ -198,8 +200,6 @@ class neuron_group : private neuron_code<Model> {
         // A local copy of the propagators: the compiler can keep them in registers, since
         // stores to the state arrays cannot alias a local.
         const auto stepper = stepper_;
-        spikes_.clear();
-        for (auto& e : event_spikes_) e.clear();
 
         [[maybe_unused]] std::int64_t refractory_steps = 0;
         [[maybe_unused]] double refractory_time = 0.0;
@@ -209,7 +209,33 @@ class neuron_group : private neuron_code<Model> {
         }
         [[maybe_unused]] const std::int64_t now_steps = clock::steps_for(t, dt);
 
-        for (std::size_t i = 0; i < n_; ++i) {
+        // The loop over neurons, in chunks on the network's threads when the group is
+        // large enough; each chunk collects its own spikes, joined in chunk order (the
+        // serial order), so results do not depend on the thread count.
+        const std::size_t chunks = detail::parallel_chunk_count(n_, loop_cost, parallel_min_work);
+        if (chunk_spikes_.size() < chunks) chunk_spikes_.resize(chunks);
+        detail::parallel_ranges(n_, loop_cost, parallel_min_work, [&](std::size_t lo, std::size_t hi, std::size_t c) {
+            auto& out = chunk_spikes_[c];
+            for (auto& e : out) e.clear();
+            update_range(lo, hi, out, stepper, t, dt, step, seed, refractory_steps, refractory_time, now_steps);
+        });
+        spikes_.clear();
+        for (auto& e : event_spikes_) e.clear();
+        for (std::size_t c = 0; c < chunks; ++c)
+            for (std::size_t e = 0; e < 1 + n_events; ++e) {
+                auto& to = e == 0 ? spikes_ : event_spikes_[e - 1];
+                to.insert(to.end(), chunk_spikes_[c][e].begin(), chunk_spikes_[c][e].end());
+            }
+    }
+
+    /// Spike lists of a chunk: [0] the spikes, [1 + k] custom event k.
+    using chunk_lists = std::array<std::vector<std::int32_t>, 1 + n_events>;
+
+    template <class Stepper>
+    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, const Stepper& stepper, double t, double dt,
+                      std::uint64_t step, std::uint64_t seed, [[maybe_unused]] std::int64_t refractory_steps,
+                      [[maybe_unused]] double refractory_time, [[maybe_unused]] std::int64_t now_steps) {
+        for (std::size_t i = lo; i < hi; ++i) {
             double x[n_states == 0 ? 1 : n_states];
             for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays_[j][i];
             // A random stream per element only where the loop draws (none for CUBA).
@@ -260,7 +286,7 @@ class neuron_group : private neuron_code<Model> {
 
             if constexpr (model_type::has_threshold) {
                 if (active && threshold_expr.eval(ctx)) {
-                    spikes_.push_back(static_cast<std::int32_t>(i));
+                    out[0].push_back(static_cast<std::int32_t>(i));
                     if constexpr (model_type::has_refractory) {
                         arrays_[layout::template element_slot<not_refractory_t>][i] = 0.0;
                         arrays_[layout::template element_slot<lastspike_t>][i] = t;
@@ -272,7 +298,7 @@ class neuron_group : private neuron_code<Model> {
                 std::apply(
                     [&](const auto&... ev) {
                         ((inline_subexpressions(Model.eqs, ev.condition).eval(ctx)
-                              ? event_spikes_[k].push_back(static_cast<std::int32_t>(i))
+                              ? out[1 + k].push_back(static_cast<std::int32_t>(i))
                               : void(),
                           ++k),
                          ...);
@@ -334,6 +360,20 @@ class neuron_group : private neuron_code<Model> {
     stepper<method_type, Model> stepper_;
     std::vector<std::int32_t> spikes_;
     std::array<std::vector<std::int32_t>, n_events == 0 ? 1 : n_events> event_spikes_;
+    std::vector<std::array<std::vector<std::int32_t>, 1 + n_events>> chunk_spikes_;
+    // Work per neuron and step (elementary functions count 20) and the work below which
+    // the loop stays on one thread: a hand-over costs about a microsecond.
+    static constexpr double loop_cost =
+        4.0 + (std::is_same_v<method_type, method::exact_t>
+                   ? 0.0
+                   : static_cast<double>([] {
+                         return std::apply(
+                             [](const auto&... f) {
+                                 return (std::size_t{0} + ... + expr::evaluation_cost<std::remove_cvref_t<decltype(f)>>);
+                             },
+                             detail::system_of<Model>::f);
+                     }()));
+    static constexpr double parallel_min_work = 32768.0;
     brian::clock clock_;
     std::uint64_t assignments_ = 0;
     static constexpr std::size_t n_linked_slots = layout::n_linked == 0 ? 1 : layout::n_linked;

@@ -8,14 +8,17 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <typeinfo>
 #include <vector>
 
 #include "brian/network/clock.hpp"
+#include "brian/network/execution.hpp"
 #include "brian/network/report.hpp"
 #include "brian/network/schedule.hpp"
 #include "brian/units/io.hpp"
@@ -34,6 +37,15 @@ class network {
         (add(objects), ...);
         (check_required(objects), ...);
     }
+    /// `network net(execution::threads{2}, P, S, ...)`: run on several threads.
+    network(execution::threads policy, Objects&... objects) : network(objects...) { set_threads(policy.count); }
+    network(execution::serial_t, Objects&... objects) : network(objects...) {}
+
+    /// The number of threads of the next runs (0: all hardware threads; 1: serial).
+    void set_threads(unsigned count) {
+        threads_ = count == 0 ? std::max(1u, std::thread::hardware_concurrency()) : count;
+    }
+    unsigned threads() const { return threads_; }
 
     /// The network's time: the end of the last run.
     time_q t() const { return time_q::from_value(t_); }
@@ -58,6 +70,12 @@ class network {
             end_step[c] = step_at(t_end, clocks[c]->dt());
         }
         build_order();
+        if (threads_ > 1 && (!pool_ || pool_->size() != threads_)) pool_ = std::make_unique<detail::thread_pool>(threads_);
+        struct pool_scope {  // the objects find the pool through detail::current_pool()
+            detail::thread_pool* saved;
+            explicit pool_scope(detail::thread_pool* p) : saved(detail::current_pool()) { detail::current_pool() = p; }
+            ~pool_scope() { detail::current_pool() = saved; }
+        } scope(threads_ > 1 ? pool_.get() : nullptr);
         const std::size_t size = entries_.size();
         if (p == profile::on) profile_.assign(size, 0.0);
         progress_report progress(r, t_start, duration.value());
@@ -286,11 +304,17 @@ class network {
     std::array<std::vector<std::size_t>, slot_count> order_;
     std::vector<double> profile_;
     std::map<std::string, std::string> saved_;
+    unsigned threads_ = 1;
+    std::unique_ptr<detail::thread_pool> pool_;
     double t_ = 0.0;
     bool stopped_ = false;
 };
 
 template <class... Objects>
 network(Objects&...) -> network<Objects...>;
+template <class... Objects>
+network(execution::threads, Objects&...) -> network<Objects...>;
+template <class... Objects>
+network(execution::serial_t, Objects&...) -> network<Objects...>;
 
 }  // namespace brian

@@ -10,7 +10,9 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <vector>
 
+#include "brian/detail/parallel.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/node.hpp"
 #include "brian/groups/subgroup.hpp"
@@ -53,6 +55,17 @@ class binomial_sampler {
         if (mean_ <= 30.0) {
             from_mode_ = false;
             r0_ = std::exp(nd * std::log1p(-p_));
+            // The distribution function as a table, until it reaches 1 in double precision:
+            // a draw is then one uniform and a few comparisons, no division (Brunel's
+            // drive: mean 2, about three comparisons).
+            cdf_.clear();
+            double r = r0_, sum = 0.0;
+            for (std::uint64_t x = 0; x <= n_ && cdf_.size() < 512; ++x) {
+                sum += r;
+                cdf_.push_back(sum);
+                if (sum >= 1.0 || (r == 0.0 && static_cast<double>(x) > mean_)) break;
+                r *= a_ / static_cast<double>(x + 1) - s_;
+            }
         } else {
             from_mode_ = true;
             mode_ = static_cast<std::uint64_t>(std::floor((nd + 1.0) * p_));
@@ -73,6 +86,12 @@ class binomial_sampler {
 
   private:
     std::uint64_t draw_from_zero(random_stream& rng) const {
+        const double u0 = rng.uniform();
+        const std::size_t m = cdf_.size();
+        for (std::size_t x = 0; x < m; ++x)
+            if (u0 < cdf_[x]) return x;
+        // Only where the table stopped short of 1 (a tail below 2^-53, or 512 entries):
+        // the sequential search.
         for (;;) {
             double u = rng.uniform();
             double r = r0_;
@@ -114,6 +133,7 @@ class binomial_sampler {
         }
     }
 
+    std::vector<double> cdf_;
     std::uint64_t n_ = 0, mode_ = 0;
     double p_ = 0.0, q_ = 1.0, mean_ = 0.0, s_ = 0.0, a_ = 0.0, r0_ = 1.0, pmode_ = 1.0;
     bool flip_ = false, trivial_ = true, from_mode_ = false;
@@ -203,13 +223,17 @@ class poisson_input {
         [[maybe_unused]] const double* active = nullptr;
         if constexpr (conditional_write)
             active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() + tgt_.offset();
-        for (std::size_t i = 0; i < m; ++i) {
-            if constexpr (conditional_write)
-                if (active[i] == 0.0) continue;
-            random_stream rng(seed, id_, step, i);
-            const std::uint64_t k = sampler_.draw(rng);
-            if (k != 0) x[i] += weight_ * static_cast<double>(k);
-        }
+        // One binomial draw per neuron, from its own stream: chunks on the network's
+        // threads give the same numbers as one loop.
+        detail::parallel_ranges(m, 30.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
+            for (std::size_t i = lo; i < hi; ++i) {
+                if constexpr (conditional_write)
+                    if (active[i] == 0.0) continue;
+                random_stream rng(seed, id_, step, i);
+                const std::uint64_t k = sampler_.draw(rng);
+                if (k != 0) x[i] += weight_ * static_cast<double>(k);
+            }
+        });
     }
 
     // Nothing in flight: the draws are a function of (seed, object, step, neuron).

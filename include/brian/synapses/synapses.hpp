@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "brian/detail/parallel.hpp"
 #include "brian/groups/variable_view.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
@@ -45,6 +46,20 @@ struct synapses_part {
     std::string name() const { return owner->template part_name<Part>(); }
 };
 inline constexpr int summed_part_id = -1;
+
+/// Whether a pathway's statements write a presynaptic variable (then its synapses cannot
+/// be partitioned by target).
+template <class S>
+constexpr bool writes_pre_side_fn() {
+    if constexpr (requires { typename S::statements; })
+        return []<class... T>(expr::type_list<T...>) { return (writes_pre_side_fn<T>() || ...); }(
+            typename S::statements{});
+    else if constexpr (is_side_variable<typename S::target_type>)
+        return S::target_type::side == synaptic_side::pre;
+    else return false;
+}
+template <class S>
+inline constexpr bool writes_pre_side = writes_pre_side_fn<S>();
 inline constexpr int state_updater_part_id = -2;
 
 }  // namespace detail
@@ -572,6 +587,39 @@ class synapses {
                 if (neurons.empty()) return;
                 auto ctx = context();
                 const std::int32_t* targets = conn_.targets.data();
+                if constexpr (on_pre && !detail::writes_pre_side<typename path_t::statements_type>) {
+                    // Partitioned by target on the network's threads: each chunk takes the
+                    // synapses onto its range of targets (rows are sorted by target), in
+                    // the serial order, so each target sees its effects in the same order
+                    // whatever the thread count, and no two threads write one target.
+                    if (rows_sorted_ && detail::current_pool() != nullptr) {
+                        std::size_t work = 0;
+                        for (std::int32_t s : neurons) {
+                            const auto n = static_cast<std::size_t>(s - offset);
+                            work += conn_.row[n + 1] - conn_.row[n];
+                        }
+                        const std::size_t m = tgt_.size();
+                        const double per_target = static_cast<double>(work) / static_cast<double>(std::max<std::size_t>(m, 1));
+                        if (static_cast<double>(work) >= propagation_min_work) {
+                            detail::parallel_ranges(m, per_target, propagation_min_work,
+                                                    [&](std::size_t lo, std::size_t hi, std::size_t) {
+                                auto local = ctx;
+                                for (std::int32_t s : neurons) {
+                                    const auto n = static_cast<std::size_t>(s - offset);
+                                    const std::int32_t* first = targets + conn_.row[n];
+                                    const std::int32_t* last = targets + conn_.row[n + 1];
+                                    const std::int32_t* k = std::lower_bound(first, last, static_cast<std::int32_t>(lo));
+                                    for (; k != last && static_cast<std::size_t>(*k) < hi; ++k) {
+                                        const auto q = static_cast<std::size_t>(k - targets);
+                                        set_synapse(local, q, n, static_cast<std::size_t>(*k));
+                                        exec<random>(code, local, q, stream, step, q + key_offset);
+                                    }
+                                }
+                            });
+                            return;
+                        }
+                    }
+                }
                 for (std::int32_t s : neurons) {
                     const auto n = static_cast<std::size_t>(s - offset);
                     for_synapses_of<on_pre>(n, [&](std::size_t k) {
@@ -813,7 +861,17 @@ class synapses {
     void ensure_pre_of() {
         if (pre_of_.size() == size()) return;
         pre_of_ = i();
+        rows_sorted_ = true;
+        for (std::size_t r = 0; r < conn_.n_pre() && rows_sorted_; ++r)
+            for (auto k = conn_.row[r]; k + 1 < conn_.row[r + 1]; ++k)
+                if (conn_.targets[k] > conn_.targets[k + 1]) {
+                    rows_sorted_ = false;
+                    break;
+                }
     }
+
+    /// Synaptic events per step below which propagation stays on one thread.
+    static constexpr double propagation_min_work = 16384.0;
 
     /// Compressed rows by postsynaptic neuron (synapse ids in ascending order), for on_post.
     void ensure_post_rows() {
@@ -849,6 +907,7 @@ class synapses {
     std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron (on_post pathways)
     std::vector<detail::synapse_id> post_syn_;
     std::array<detail::spike_queue, n_pathways> queues_;
+    bool rows_sorted_ = false;  // every row's targets ascending (made with pre_of_)
     parts_type parts_;
     detail::synapses_part<synapses, detail::summed_part_id> summed_updater_{};
     detail::synapses_part<synapses, detail::state_updater_part_id> state_updater_{};

@@ -1,0 +1,153 @@
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <type_traits>
+#include <thread>
+#include <vector>
+
+namespace brian {
+
+namespace detail {
+
+/// A fixed set of worker threads that run chunks of one job at a time; the calling thread
+/// works too. Idle workers spin briefly, then yield, then sleep, so that a step's
+/// hand-over costs about a microsecond while the network runs and nothing while it does
+/// not.
+class thread_pool {
+  public:
+    explicit thread_pool(unsigned threads) {
+        const unsigned n = std::max(1u, threads);
+        for (unsigned k = 1; k < n; ++k) workers_.emplace_back([this] { work(); });
+    }
+    ~thread_pool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_.store(true);
+            generation_.fetch_add(1);
+        }
+        wake_.notify_all();
+        for (auto& w : workers_) w.join();
+    }
+    thread_pool(const thread_pool&) = delete;
+    thread_pool& operator=(const thread_pool&) = delete;
+
+    unsigned size() const { return static_cast<unsigned>(workers_.size()) + 1; }
+
+    /// Runs `fn(chunk)` for every chunk in [0, chunks) and returns when all are done.
+    template <class F>
+    void run(std::size_t chunks, F&& fn) {
+        if (chunks == 0) return;
+        if (workers_.empty() || chunks == 1) {
+            for (std::size_t c = 0; c < chunks; ++c) fn(c);
+            return;
+        }
+        job_ = [](void* f, std::size_t c) { (*static_cast<std::remove_reference_t<F>*>(f))(c); };
+        job_data_ = &fn;
+        // A worker still leaving the previous job may take a chunk of this one as soon as
+        // `next_` is reset: everything it needs, and `done_`, is set before.
+        chunks_.store(chunks);
+        done_.store(0);
+        next_.store(0);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            generation_.fetch_add(1, std::memory_order_release);
+        }
+        if (sleeping_.load() > 0) wake_.notify_all();
+        take_chunks();
+        while (done_.load(std::memory_order_acquire) < chunks) spin_pause();
+    }
+
+  private:
+    static void spin_pause() {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    }
+
+    void take_chunks() {
+        for (;;) {
+            const std::size_t c = next_.fetch_add(1);
+            if (c >= chunks_.load()) return;
+            job_(job_data_, c);
+            done_.fetch_add(1, std::memory_order_release);
+        }
+    }
+
+    void work() {
+        std::uint64_t seen = 0;
+        for (;;) {
+            // Spin, then yield, then sleep until the next job.
+            std::uint64_t g = generation_.load(std::memory_order_acquire);
+            for (int k = 0; g == seen && k < 4000; ++k) {
+                spin_pause();
+                g = generation_.load(std::memory_order_acquire);
+            }
+            for (int k = 0; g == seen && k < 200; ++k) {
+                std::this_thread::yield();
+                g = generation_.load(std::memory_order_acquire);
+            }
+            if (g == seen) {
+                std::unique_lock<std::mutex> lock(mutex_);
+                sleeping_.fetch_add(1);
+                wake_.wait(lock, [&] { return generation_.load() != seen; });
+                sleeping_.fetch_sub(1);
+                g = generation_.load();
+            }
+            seen = g;
+            if (stop_.load()) return;
+            take_chunks();
+        }
+    }
+
+    std::vector<std::thread> workers_;
+    void (*job_)(void*, std::size_t) = nullptr;
+    void* job_data_ = nullptr;
+    std::atomic<std::size_t> chunks_{0}, next_{0}, done_{0};
+    std::atomic<std::uint64_t> generation_{0};
+    std::atomic<int> sleeping_{0};
+    std::atomic<bool> stop_{false};
+    std::mutex mutex_;
+    std::condition_variable wake_;
+};
+
+/// The pool of the network that is running on this thread, or null (serial).
+inline thread_pool*& current_pool() {
+    static thread_local thread_pool* pool = nullptr;
+    return pool;
+}
+
+/// Splits [0, n) into contiguous ranges and calls `fn(begin, end, chunk)` for each, on
+/// the running network's threads when there are several and `n · cost` is at least
+/// `min_work` (else in one call, chunk 0). The split depends only on `n` and the number
+/// of chunks returned by `chunk_count`, so callers combine per-chunk results in chunk
+/// order and get the same result for any thread count.
+template <class F>
+void parallel_ranges(std::size_t n, double cost, double min_work, F&& fn) {
+    thread_pool* pool = current_pool();
+    if (pool == nullptr || pool->size() < 2 || static_cast<double>(n) * cost < min_work) {
+        fn(std::size_t{0}, n, std::size_t{0});
+        return;
+    }
+    const std::size_t chunks = std::min<std::size_t>(4 * pool->size(), std::max<std::size_t>(1, n / 64));
+    pool->run(chunks, [&](std::size_t c) {
+        // Boundaries on multiples of 8 elements: vector loops keep whole lanes.
+        auto edge = [&](std::size_t k) { return k == chunks ? n : (n * k / chunks) & ~std::size_t{7}; };
+        fn(edge(c), edge(c + 1), c);
+    });
+}
+
+/// The number of chunks `parallel_ranges` uses for `n` elements (1 when serial).
+inline std::size_t parallel_chunk_count(std::size_t n, double cost, double min_work) {
+    thread_pool* pool = current_pool();
+    if (pool == nullptr || pool->size() < 2 || static_cast<double>(n) * cost < min_work) return 1;
+    return std::min<std::size_t>(4 * pool->size(), std::max<std::size_t>(1, n / 64));
+}
+
+}  // namespace detail
+
+}  // namespace brian
