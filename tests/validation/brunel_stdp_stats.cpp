@@ -7,10 +7,10 @@
 // Criterion, per statistic (as network_stats.cpp): |mean over our seeds - mean over Brian's|
 //   <= 4 * (Brian's seed-to-seed sd, ddof 1) + 2 % of Brian's mean (+ an absolute floor for
 //   fractions that may be near 0).
-// For the STDP histogram also an aggregate over the 20 bins,
-//   D = sum_b (ours_b - brian_b)^2 / (sd_b^2 (1/3 + 1/10)) <= 80,
-// i.e. the squared z of the difference of the means summed over the bins (about 19-25 for two
-// samples of the same distribution; README.md gives the calibration with Brian's own seeds).
+// For the STDP histogram (sd per bin pooled over the bins) also an aggregate over the 20 bins,
+//   D = sum_b (ours_b - brian_b)^2 / (sd_b^2 (1/3 + 1/10)) <= 60,
+// the squared z of the difference of the means summed over the bins (chi-square-like with about
+// 19 degrees of freedom; Brian's own seeds, 3 against the other 7: mean 20, at most 38-52).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -115,7 +115,7 @@ void compare_brunel(double g, double ratio, const std::string& regime) {
 // (n) STDP: the weights after stdp_duration_s (one of the checkpoints of stdp_hist.csv).
 // ---------------------------------------------------------------------------------------------
 
-constexpr double stdp_duration_s = 50.0;
+constexpr double stdp_duration_s = 20.0;
 
 struct stdp_result {
     double post_rate_hz = 0, w_mean = 0, frac_low = 0, frac_high = 0;
@@ -196,25 +196,42 @@ TEST_CASE("stdp_song: weight histogram, fractions near 0 and gmax, mean weight, 
         check_statistic(what, st.rule, mine, at_time(ref, st.rule.name, stdp_duration_s));
     }
 
-    // The histogram: each bin as above (floor 2 synapses), and the aggregate D.
-    double D = 0;
-    std::ostringstream line_ours, line_brian;
+    // The histogram. Brian's per-bin variance is pooled over the bins, var_b = phi * mean_b with
+    // phi = mean over bins of var_b / mean_b (the counts are close to multinomial, phi ~ 0.9):
+    // 10 seeds per bin alone give too rough an sd. Each bin: 4 sd + 2 % + 2 synapses; then the
+    // aggregate D (sum of squared z of the difference of the means) <= 60.
+    std::vector<std::vector<double>> brian_bins;
+    double phi = 0;
     for (std::size_t b = 0; b < 20; ++b) {
         char col[8];
         std::snprintf(col, sizeof col, "h%02zu", b);
-        const auto brian = at_time(ref, col, stdp_duration_s);
+        brian_bins.push_back(at_time(ref, col, stdp_duration_s));
+        const double sd = validation::sample_sd(brian_bins.back());
+        phi += sd * sd / validation::mean(brian_bins.back()) / 20.0;
+    }
+    const double n_brian = static_cast<double>(brian_bins[0].size());
+    double D = 0, middle = 0;
+    std::ostringstream line_ours, line_brian;
+    std::vector<double> mean_ours(20);
+    for (std::size_t b = 0; b < 20; ++b) {
         std::vector<double> mine;
         for (const auto& o : ours) mine.push_back(o.hist[b]);
-        const double sd = validation::sample_sd(brian);
-        const double diff = validation::mean(mine) - validation::mean(brian);
-        D += diff * diff / (sd * sd * (1.0 / n_seeds + 1.0 / static_cast<double>(brian.size())));
-        const double tol = 4 * sd + 0.02 * validation::mean(brian) + 2;
-        CHECK_MESSAGE(std::abs(diff) <= tol, what << " histogram bin " << b << ": C++ " << validation::mean(mine)
-                                                 << ", Brian " << validation::mean(brian) << " +- " << sd);
-        line_ours << ' ' << std::lround(validation::mean(mine));
-        line_brian << ' ' << std::lround(validation::mean(brian));
+        mean_ours[b] = validation::mean(mine);
+        const double brian = validation::mean(brian_bins[b]);
+        const double sd = std::sqrt(phi * brian);
+        const double diff = mean_ours[b] - brian;
+        D += diff * diff / (sd * sd * (1.0 / n_seeds + 1.0 / n_brian));
+        const double tol = 4 * sd + 0.02 * brian + 2;
+        CHECK_MESSAGE(std::abs(diff) <= tol, what << " histogram bin " << b << ": C++ " << mean_ours[b] << ", Brian "
+                                                 << brian << " +- " << sd << ", tolerance " << tol);
+        if (b >= 5 && b < 15) middle += mean_ours[b] / 10.0;
+        line_ours << ' ' << std::lround(mean_ours[b]);
+        line_brian << ' ' << std::lround(brian);
     }
-    MESSAGE(what << " histogram of w/gmax (20 bins, mean over seeds): C++" << line_ours << "; Brian" << line_brian
-                 << "; D = " << D << " (limit 80)");
-    CHECK(D <= 80);
+    MESSAGE(what << " histogram of w/gmax (20 bins, mean over seeds): C++" << line_ours.str() << "; Brian"
+                 << line_brian.str() << "; pooled phi = " << phi << ", D = " << D << " (limit 60)");
+    CHECK(D <= 60);
+    // and the point of the model: the weights have left the uniform start for both bounds.
+    CHECK(mean_ours[0] > 1.4 * middle);
+    CHECK(mean_ours[19] > 1.4 * middle);
 }
