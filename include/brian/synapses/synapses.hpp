@@ -272,7 +272,14 @@ class synapses {
     /// The parts the network schedules (Brian's contained objects): one per pathway, the
     /// summed-variable updater and the clock-driven state updater.
     auto contained_objects() {
-        return std::apply([&](auto&... p) { return std::tie(p..., summed_updater_, state_updater_); }, parts_);
+        // Only the parts the model has: each one is a network entry to instantiate.
+        auto extra = [&] {
+            if constexpr (has_summed && layout::clock_driven) return std::tie(summed_updater_, state_updater_);
+            else if constexpr (has_summed) return std::tie(summed_updater_);
+            else if constexpr (layout::clock_driven) return std::tie(state_updater_);
+            else return std::tuple<>{};
+        }();
+        return std::apply([&](auto&... p) { return std::tuple_cat(std::tie(p...), extra); }, parts_);
     }
     /// The groups a network running these synapses must also run.
     std::array<const void*, 2> required_objects() const { return {&src_.group(), &tgt_.group()}; }
