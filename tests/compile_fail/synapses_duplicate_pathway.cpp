@@ -1,13 +1,5 @@
 // expect: brian: two pathways of a synapse model have the same name
 // Two on_pre pathways without names are both "pre".
-#include <brian/brian.hpp>
-using namespace brian;
-using namespace brian::literals;
-inline constexpr state<"v", volt> v;
-inline constexpr state<"ge", volt> ge;
-inline constexpr parameter<"I", amp> I;
-inline constexpr parameter<"w", siemens> w;
-inline constexpr auto m = neuron_model(equations(d(v) / dt = (ge - v + I * 1_Mohm) / 10_ms, d(ge) / dt = -ge / 5_ms),
-                                       threshold(v > 1_mV), reset(v = 0_mV));
+#include "synapses_fixture.hpp"
 inline constexpr auto s = synapse_model(on_pre(post(ge) += 1_mV), on_pre(post(ge) += 2_mV));
 int main() {}

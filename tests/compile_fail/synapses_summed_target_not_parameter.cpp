@@ -1,14 +1,6 @@
 // expect: brian: a summed variable must be a parameter<...> of the target
 // Brian's summed variables set a parameter of the group; v is a state with its own equation.
-#include <brian/brian.hpp>
-using namespace brian;
-using namespace brian::literals;
-inline constexpr state<"v", volt> v;
-inline constexpr state<"ge", volt> ge;
-inline constexpr parameter<"I", amp> I;
-inline constexpr parameter<"w", siemens> w;
-inline constexpr auto m = neuron_model(equations(d(v) / dt = (ge - v + I * 1_Mohm) / 10_ms, d(ge) / dt = -ge / 5_ms),
-                                       threshold(v > 1_mV), reset(v = 0_mV));
+#include "synapses_fixture.hpp"
 int main() {
     neuron_group<m> G(2);
     synapses S(G, G, synapse_model(summed(post(v) = pre(v) - post(v))));
