@@ -1,6 +1,9 @@
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -43,7 +46,8 @@ inline constexpr expr::parameter<"rates", units::hertz> poisson_rates{};
 }  // namespace detail
 
 /// N independent Poisson spike trains (Brian's `PoissonGroup`): neuron i spikes in a step
-/// when rand() < rate·dt. The rate is a constant (`15_Hz`), one value per neuron, or an
+/// with probability rate·dt, independently of other steps (for constant rates drawn ahead
+/// as geometric gaps between spikes, see `constant_rates`). The rate is a constant (`15_Hz`), one value per neuron, or an
 /// expression of `t` and `i` (`(1 + sin(2 * pi * 5_Hz * t)) * 20_Hz`), evaluated at the
 /// start of the step. Runs in the `thresholds` slot.
 template <class Rate>
@@ -79,10 +83,49 @@ class poisson_group {
     void before_run() {}
     void run_slot(slot) {
         spikes_.clear();
+        if constexpr (constant_rates) run_skip_ahead();
+        else run_per_step();
+    }
+
+    // A constant-rate group keeps each neuron's next spike step (drawn ahead); the others
+    // keep nothing between steps.
+    void store(std::ostream& out) const {
+        auto put_vec = [&]<class T>(const std::vector<T>& v) {
+            const std::uint64_t n = v.size();
+            out.write(reinterpret_cast<const char*>(&n), sizeof n);
+            out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+        };
+        put_vec(next_);
+        put_vec(drawn_);
+        out.write(reinterpret_cast<const char*>(&scheduled_dt_), sizeof scheduled_dt_);
+    }
+    void restore(std::istream& in) {
+        auto get_vec = [&]<class T>(std::vector<T>& v) {
+            std::uint64_t n = 0;
+            in.read(reinterpret_cast<char*>(&n), sizeof n);
+            v.resize(n);
+            in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+        };
+        get_vec(next_);
+        get_vec(drawn_);
+        in.read(reinterpret_cast<char*>(&scheduled_dt_), sizeof scheduled_dt_);
+        rebuild_calendar();
+        spikes_.clear();
+    }
+
+  private:
+    /// Rates fixed for the run (a constant, or one value per neuron): spikes are drawn
+    /// ahead, each inter-spike gap in steps from the geometric distribution with p =
+    /// rate·dt — the same process as one Bernoulli(p) trial per step, at one draw per
+    /// spike instead of one per neuron and step (15 Hz at dt = 0.1 ms: 667 times fewer).
+    static constexpr bool constant_rates =
+        expr::run_constant<Rate> || std::is_same_v<Rate, std::remove_cvref_t<decltype(detail::poisson_rates)>>;
+
+    /// Brian's PoissonGroup: one uniform per neuron and step (rates that vary in time).
+    void run_per_step() {
         const double t = clock_.t(), dt = clock_.dt();
         const auto step = static_cast<std::uint64_t>(clock_.step());
-        // A rate that is the same for all neurons (a constant, or a function of t) is
-        // evaluated once per step.
+        // A rate that is the same for all neurons (a function of t) is evaluated once per step.
         constexpr bool shared_rate = expr::element_independent<Rate>;
         [[maybe_unused]] double p_all = 0.0;
         if constexpr (shared_rate) {
@@ -101,10 +144,60 @@ class poisson_group {
         }
     }
 
-    void store(std::ostream&) const {}
-    void restore(std::istream&) { spikes_.clear(); }
+    double probability_of(std::size_t i) const {
+        detail::poisson_context ctx{rates_.data(), i, n_, 0.0, clock_.dt(), nullptr};
+        return rate_.eval(ctx) * clock_.dt();
+    }
+    /// The step of neuron i's next spike after step `after`: its `drawn_[i]`-th gap, from
+    /// the stream (seed, object, 2^47 + gap count, i), so independent of everything else.
+    std::int64_t next_after(std::size_t i, std::int64_t after) {
+        const double p = probability_of(i);
+        if (!(p > 0.0)) return std::numeric_limits<std::int64_t>::max();
+        random_stream rng(current_seed(), id_, (std::uint64_t{1} << 47) + drawn_[i]++, i);
+        if (p >= 1.0) return after + 1;
+        const double gap = 1.0 + std::floor(std::log1p(-rng.uniform()) / std::log1p(-p));
+        return gap > 4e18 ? std::numeric_limits<std::int64_t>::max() : after + static_cast<std::int64_t>(gap);
+    }
 
-  private:
+    void run_skip_ahead() {
+        const std::int64_t now = clock_.step();
+        if (clock_.dt() != scheduled_dt_ || next_.size() != n_) {  // first run, or dt changed
+            next_.assign(n_, 0);
+            drawn_.resize(n_, 0);
+            for (std::size_t i = 0; i < n_; ++i) next_[i] = next_after(i, now - 1);
+            scheduled_dt_ = clock_.dt();
+            rebuild_calendar();
+        }
+        // A calendar of `calendar_size` buckets by step: a neuron waits in the bucket of its
+        // next spike step (modulo the size) and is looked at only when that bucket comes up.
+        auto& bucket = calendar_[static_cast<std::size_t>(now) % calendar_size];
+        std::size_t keep = 0;
+        for (std::int32_t i : bucket) {
+            const auto k = static_cast<std::size_t>(i);
+            if (next_[k] == now) spikes_.push_back(i);
+            else bucket[keep++] = i;  // a later round of the calendar
+        }
+        bucket.resize(keep);
+        std::sort(spikes_.begin(), spikes_.end());  // index order, as the per-step scan
+        for (std::int32_t i : spikes_) {
+            const auto k = static_cast<std::size_t>(i);
+            next_[k] = next_after(k, now);
+            if (next_[k] != std::numeric_limits<std::int64_t>::max())
+                calendar_[static_cast<std::size_t>(next_[k]) % calendar_size].push_back(i);
+        }
+    }
+    void rebuild_calendar() {
+        calendar_.assign(calendar_size, {});
+        for (std::size_t i = 0; i < next_.size(); ++i)
+            if (next_[i] != std::numeric_limits<std::int64_t>::max())
+                calendar_[static_cast<std::size_t>(next_[i]) % calendar_size].push_back(static_cast<std::int32_t>(i));
+    }
+
+    static constexpr std::size_t calendar_size = 1024;
+    std::vector<std::int64_t> next_;         // next spike step per neuron (constant rates)
+    std::vector<std::uint64_t> drawn_;       // gaps drawn per neuron (the streams' counter)
+    std::vector<std::vector<std::int32_t>> calendar_;
+    double scheduled_dt_ = -1.0;
     Rate rate_{};
     std::vector<double> rates_;
     std::size_t n_;

@@ -134,3 +134,51 @@ TEST_CASE("poisson_group: reproducible with seed(), different with another seed"
     CHECK(a == spikes_of(3));
     CHECK(a != spikes_of(4));
 }
+
+TEST_CASE("poisson_group: constant rates drawn ahead are Bernoulli trials per step") {
+    // Skip-ahead (geometric gaps) must be the process of one Bernoulli(p) per step: the
+    // fraction of gaps of one step is p, the mean gap 1/p, the Fano factor of counts
+    // (1 - p), and no two spikes of a neuron fall in one step.
+    seed(5);
+    const double p = 0.2;  // 2 kHz at dt = 0.1 ms
+    poisson_group P(2000, 2_kHz);
+    spike_monitor spikes(P);
+    network net(P, spikes);
+    net.run(50_ms);  // 500 steps
+    const auto i = spikes.i();
+    const auto t = spikes.t(ms);
+    std::vector<double> last(2000, -1.0);
+    std::vector<double> counts(2000, 0.0);
+    double gaps = 0, gap_sum = 0, gaps_of_one = 0;
+    for (std::size_t k = 0; k < i.size(); ++k) {
+        const auto n = static_cast<std::size_t>(i(k));
+        counts[n] += 1;
+        if (last[n] >= 0) {
+            const double g = std::round((t(k) - last[n]) / 0.1);
+            REQUIRE(g >= 1.0);
+            gaps += 1, gap_sum += g, gaps_of_one += g == 1.0;
+        }
+        last[n] = t(k);
+    }
+    CHECK(gaps_of_one / gaps == doctest::Approx(p).epsilon(0.03));
+    CHECK(gap_sum / gaps == doctest::Approx(1.0 / p).epsilon(0.01));
+    double mean = 0, var = 0;
+    for (double c : counts) mean += c / 2000.0;
+    for (double c : counts) var += (c - mean) * (c - mean) / 1999.0;
+    CHECK(mean == doctest::Approx(500 * p).epsilon(0.01));
+    CHECK(var / mean == doctest::Approx(1.0 - p).epsilon(0.08));
+}
+
+TEST_CASE("poisson_group: the drawn-ahead schedule survives store/restore and repeated runs") {
+    seed(9);
+    poisson_group P(50, 300_Hz);
+    spike_monitor spikes(P);
+    network net(P, spikes);
+    net.run(5_ms);
+    net.store();
+    net.run(5_ms);
+    const auto first = spikes.num_spikes();
+    net.restore();
+    net.run(5_ms);
+    CHECK(spikes.num_spikes() == first);
+}
