@@ -658,8 +658,9 @@ class synapses {
                 auto one = [&](const auto& s) {
                     using T = typename std::remove_cvref_t<decltype(s)>::target_type;
                     constexpr bool to_post = T::side == synaptic_side::post;
-                    double* x = to_post ? tgt_.group().template raw<typename T::symbol_type>()
-                                        : src_.group().template raw<typename T::symbol_type>();
+                    double* x = nullptr;
+                    if constexpr (to_post) x = tgt_.group().template raw<typename T::symbol_type>();
+                    else x = src_.group().template raw<typename T::symbol_type>();
                     const std::size_t first = to_post ? tgt_.offset() : src_.offset();
                     const std::size_t count = to_post ? tgt_.size() : src_.size();
                     std::fill(x + first, x + first + count, 0.0);
