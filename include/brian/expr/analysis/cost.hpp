@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "brian/expr/analysis/dependencies.hpp"
 #include "brian/expr/functions.hpp"
 #include "brian/expr/node.hpp"
 
