@@ -3,7 +3,8 @@
 # in-degree of 80 (cuba.cpp scales p = 0.02 * 4000 / N), one run per N, serial.
 # Prints per N: synapses, connect time, t_sim, t_sim per simulated second, spikes, rate
 # and the peak RSS of the process (/usr/bin/time -v when installed, else Python's
-# resource.getrusage of the child).
+# resource.getrusage of the child; that fallback reads at least Python's own RSS, about
+# 14 MB, because the child is forked from Python before it execs).
 #
 #   benchmarks/scaling.sh [--build DIR] [--duration S] [--max-n N] [--sizes "N1 N2 ..."]
 #
@@ -22,7 +23,7 @@ while [[ $# -gt 0 ]]; do
         --duration) duration=$2; shift 2 ;;
         --max-n) max_n=$2; shift 2 ;;
         --sizes) sizes=$2; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "scaling.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
