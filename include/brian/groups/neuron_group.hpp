@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/loop_hints.hpp"
 #include "brian/detail/parallel.hpp"
 #include "brian/expr/analysis/cost.hpp"
 #include "brian/groups/element_context.hpp"
@@ -197,17 +199,10 @@ class neuron_group : private neuron_code<Model> {
         const std::uint64_t seed = current_seed();
         element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr, linked_.data(), linked_index_.data()};
         stepper_.begin_step(scalar);
-        // A local copy of the propagators: the compiler can keep them in registers, since
-        // stores to the state arrays cannot alias a local.
-        const auto stepper = stepper_;
 
-        [[maybe_unused]] std::int64_t refractory_steps = 0;
         [[maybe_unused]] double refractory_time = 0.0;
-        if constexpr (refractory_constant) {
-            refractory_steps = clock::steps_for(refractory_expr.eval(scalar), dt);
-            refractory_time = static_cast<double>(refractory_steps) * dt;
-        }
-        [[maybe_unused]] const std::int64_t now_steps = clock::steps_for(t, dt);
+        if constexpr (refractory_constant)
+            refractory_time = static_cast<double>(clock::steps_for(refractory_expr.eval(scalar), dt)) * dt;
 
         // The loop over neurons, in chunks on the network's threads when the group is
         // large enough; each chunk collects its own spikes, joined in chunk order (the
@@ -217,7 +212,7 @@ class neuron_group : private neuron_code<Model> {
         detail::parallel_ranges(n_, loop_cost, parallel_min_work, [&](std::size_t lo, std::size_t hi, std::size_t c) {
             auto& out = chunk_spikes_[c];
             for (auto& e : out) e.clear();
-            update_range(lo, hi, out, stepper, t, dt, step, seed, refractory_steps, refractory_time, now_steps);
+            update_range(lo, hi, out, t, dt, step, seed, refractory_time);
         });
         spikes_.clear();
         for (auto& e : event_spikes_) e.clear();
@@ -231,81 +226,93 @@ class neuron_group : private neuron_code<Model> {
     /// Spike lists of a chunk: [0] the spikes, [1 + k] custom event k.
     using chunk_lists = std::array<std::vector<std::int32_t>, 1 + n_events>;
 
+    /// Neurons per block of the update loop: the block's spike flags stay in L1.
+    static constexpr std::size_t block_size = 256;
+
+    /// Two passes per block of neurons. The first updates every neuron without a branch
+    /// (refractoriness, the conditional write of `unless_refractory` variables and the
+    /// threshold are selects) and records a flag per neuron and event, so that it can be
+    /// vectorised; the second collects the flagged neurons in index order.
+    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, double t, double dt, std::uint64_t step,
+                      std::uint64_t seed, double refractory_time) {
+        // A local copy of the per-step propagators: the state stores cannot alias it, so
+        // they stay in registers across the loop.
+        const auto stepper = stepper_;
+        double* const* const arrays = arrays_.data();
+        std::int32_t flags[1 + n_events][block_size];
+        for (std::size_t b = lo; b < hi; b += block_size) {
+            const std::size_t e = std::min(hi, b + block_size);
+            BRIAN_IVDEP
+            for (std::size_t i = b; i < e; ++i) update_one(i, flags, i - b, arrays, stepper, t, dt, step, seed, refractory_time);
+            for (std::size_t k = 0; k < 1 + n_events; ++k)
+                for (std::size_t i = b; i < e; ++i)
+                    if (flags[k][i - b] != 0) out[k].push_back(static_cast<std::int32_t>(i));
+        }
+    }
+
     template <class Stepper>
-    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, const Stepper& stepper, double t, double dt,
-                      std::uint64_t step, std::uint64_t seed, [[maybe_unused]] std::int64_t refractory_steps,
-                      [[maybe_unused]] double refractory_time, [[maybe_unused]] std::int64_t now_steps) {
-        for (std::size_t i = lo; i < hi; ++i) {
-            double x[n_states == 0 ? 1 : n_states];
-            for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays_[j][i];
-            // A random stream per element only where the loop draws (none for CUBA).
-            std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
-            element_context<layout, true> ctx{arrays_.data(), shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data()};
+    BRIAN_ALWAYS_INLINE void update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size], std::size_t f,
+                                        double* const* arrays, const Stepper& stepper, double t, double dt,
+                                        std::uint64_t step, std::uint64_t seed,
+                                        [[maybe_unused]] double refractory_time) {
+        double x[n_states == 0 ? 1 : n_states];
+        for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
+        // A random stream per element only where the loop draws (none for CUBA).
+        std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
+        element_context<layout, true> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data()};
 
-            // constant_over_dt subexpressions: computed once, from the state at t.
-            if constexpr (layout::n_held > 0)
-                detail::for_each_index<layout::n_held>([&](auto k) {
-                    constexpr auto value = code::template held_value<k>();
-                    arrays_[layout::n_per_element - layout::n_held + k][i] = value.eval(ctx);
-                });
+        // constant_over_dt subexpressions: computed once, from the state at t.
+        if constexpr (layout::n_held > 0)
+            detail::for_each_index<layout::n_held>([&](auto k) {
+                constexpr auto value = code::template held_value<k>();
+                arrays[layout::n_per_element - layout::n_held + k][i] = value.eval(ctx);
+            });
 
-            // Refractoriness: Brian's not_refractory, computed from the state at t.
-            [[maybe_unused]] bool active = true;
-            if constexpr (model_type::has_refractory) {
-                double& nr = arrays_[layout::template element_slot<not_refractory_t>][i];
-                if constexpr (model_type::refractory_type::is_condition) {
-                    nr = (nr != 0.0 || !refractory_expr.eval(ctx)) ? 1.0 : 0.0;
-                } else {
-                    const double last = arrays_[layout::template element_slot<lastspike_t>][i];
-                    if constexpr (refractory_constant) {
-                        // timestep(t - last) >= R without a division per neuron: the step
-                        // count floor((t - last)/dt + 0.001) reaches R exactly when
-                        // t - last + 0.001·dt >= R·dt (Brian's rule; rounding cannot differ
-                        // since t - last is a whole number of steps up to ~1e-12).
-                        nr = t - last + 1e-3 * dt >= refractory_time ? 1.0 : 0.0;
-                    } else {
-                        const std::int64_t ref = clock::steps_for(refractory_expr.eval(ctx), dt);
-                        nr = clock::steps_for(t - last, dt) >= ref ? 1.0 : 0.0;
-                    }
-                }
-                active = nr != 0.0;
-            }
-
-            if constexpr (n_states > 0) {
-                double old[n_states];
-                if constexpr (any_unless_refractory)
-                    for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
-                stepper.advance(ctx, x);
-                if constexpr (any_unless_refractory && model_type::has_refractory) {
-                    // Brian's conditional write: refractory neurons keep these values.
-                    for (std::size_t j = 0; j < n_states; ++j)
-                        if (unless_refractory_flags[j] && !active) x[j] = old[j];
-                }
-                for (std::size_t j = 0; j < n_states; ++j) arrays_[j][i] = x[j];
-            }
-
-            if constexpr (model_type::has_threshold) {
-                if (active && threshold_expr.eval(ctx)) {
-                    out[0].push_back(static_cast<std::int32_t>(i));
-                    if constexpr (model_type::has_refractory) {
-                        arrays_[layout::template element_slot<not_refractory_t>][i] = 0.0;
-                        arrays_[layout::template element_slot<lastspike_t>][i] = t;
-                    }
-                }
-            }
-            if constexpr (n_events > 0) {
-                std::size_t k = 0;
-                std::apply(
-                    [&](const auto&... ev) {
-                        ((inline_subexpressions(Model.eqs, ev.condition).eval(ctx)
-                              ? out[1 + k].push_back(static_cast<std::int32_t>(i))
-                              : void(),
-                          ++k),
-                         ...);
-                    },
-                    events_list);
+        // Refractoriness: Brian's not_refractory, computed from the state at t.
+        [[maybe_unused]] bool active = true;
+        [[maybe_unused]] double last = 0.0;
+        if constexpr (model_type::has_refractory) {
+            const double nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
+            last = arrays[layout::template element_slot<lastspike_t>][i];
+            if constexpr (model_type::refractory_type::is_condition) {
+                active = (nr_old != 0.0) | !refractory_expr.eval(ctx);
+            } else if constexpr (refractory_constant) {
+                // timestep(t - last) >= R without a division per neuron: the step count
+                // floor((t - last)/dt + 0.001) reaches R exactly when
+                // t - last + 0.001·dt >= R·dt (Brian's rule; rounding cannot differ since
+                // t - last is a whole number of steps up to ~1e-12).
+                active = t - last + 1e-3 * dt >= refractory_time;
+            } else {
+                const std::int64_t ref = clock::steps_for(refractory_expr.eval(ctx), dt);
+                active = clock::steps_for(t - last, dt) >= ref;
             }
         }
+
+        if constexpr (n_states > 0) {
+            double old[n_states];
+            if constexpr (any_unless_refractory)
+                for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
+            stepper.advance(ctx, x);
+            if constexpr (any_unless_refractory && model_type::has_refractory) {
+                // Brian's conditional write: refractory neurons keep these values.
+                for (std::size_t j = 0; j < n_states; ++j)
+                    if (unless_refractory_flags[j]) x[j] = active ? x[j] : old[j];
+            }
+            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = x[j];
+        }
+
+        bool spiked = false;
+        if constexpr (model_type::has_threshold) spiked = active & static_cast<bool>(threshold_expr.eval(ctx));
+        flags[0][f] = spiked;
+        if constexpr (model_type::has_refractory) {
+            arrays[layout::template element_slot<not_refractory_t>][i] = detail::select(active & !spiked, 1.0, 0.0);
+            arrays[layout::template element_slot<lastspike_t>][i] = detail::select(spiked, t, last);
+        }
+        if constexpr (n_events > 0)
+            detail::for_each_index<n_events>([&](auto k) {
+                flags[1 + k][f] = static_cast<bool>(
+                    inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx));
+            });
     }
 
     void reset() {
