@@ -2,6 +2,9 @@
 
 // Compiler hints for the generated element loops.
 
+#include <bit>
+#include <cstdint>
+
 /// Before a loop whose iterations touch disjoint elements (a group's update: element i
 /// reads and writes index i of each array only): the arrays cannot overlap, so the
 /// vectoriser needs no run-time alias checks between them.
@@ -13,17 +16,14 @@
 #define BRIAN_IVDEP
 #endif
 
-/// A loop body split into its own function for readability, inlined so that the loop can
-/// still be vectorised.
+/// For the functions an element loop calls (its body, expression-tree evaluation, the
+/// math functions): a single call left in a loop stops the vectoriser, and GCC's inliner
+/// gives up part-way through an HH model's expression tree.
 #if defined(__GNUC__)
 #define BRIAN_ALWAYS_INLINE [[gnu::always_inline]] inline
 #else
 #define BRIAN_ALWAYS_INLINE inline
 #endif
-
-
-#include <bit>
-#include <cstdint>
 
 namespace brian::detail {
 

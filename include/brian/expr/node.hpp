@@ -3,6 +3,7 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brian/detail/loop_hints.hpp"
 #include "brian/expr/diagnostic.hpp"
 #include "brian/units/quantity.hpp"
 
@@ -48,7 +49,7 @@ struct node<Op, A> {
     using args = type_list<A>;
     A a;
     template <class Ctx>
-    constexpr auto eval(Ctx& ctx) const {
+    BRIAN_ALWAYS_INLINE constexpr auto eval(Ctx& ctx) const {
         return Op::apply(a.eval(ctx));
     }
     template <class F>
@@ -66,7 +67,7 @@ struct node<Op, A, B> {
     A a;
     B b;
     template <class Ctx>
-    constexpr auto eval(Ctx& ctx) const {
+    BRIAN_ALWAYS_INLINE constexpr auto eval(Ctx& ctx) const {
         // Left to right, whatever the compiler's argument order: random draws are
         // reproducible across compilers.
         const auto x = a.eval(ctx);
@@ -89,7 +90,7 @@ struct node<Op, A, B, C> {
     B b;
     C c;
     template <class Ctx>
-    constexpr auto eval(Ctx& ctx) const {
+    BRIAN_ALWAYS_INLINE constexpr auto eval(Ctx& ctx) const {
         const auto x = a.eval(ctx);  // left to right, as above
         const auto y = b.eval(ctx);
         const auto z = c.eval(ctx);

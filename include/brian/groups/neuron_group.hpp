@@ -242,16 +242,20 @@ class neuron_group : private neuron_code<Model> {
         std::int32_t flags[1 + n_events][block_size];
         for (std::size_t b = lo; b < hi; b += block_size) {
             const std::size_t e = std::min(hi, b + block_size);
+            std::int32_t any = 0;  // most blocks have no spike and no event: skip the scan
             BRIAN_IVDEP
-            for (std::size_t i = b; i < e; ++i) update_one(i, flags, i - b, arrays, stepper, t, dt, step, seed, refractory_time);
+            for (std::size_t i = b; i < e; ++i)
+                any |= update_one(i, flags, i - b, arrays, stepper, t, dt, step, seed, refractory_time);
+            if (any == 0) continue;
             for (std::size_t k = 0; k < 1 + n_events; ++k)
                 for (std::size_t i = b; i < e; ++i)
                     if (flags[k][i - b] != 0) out[k].push_back(static_cast<std::int32_t>(i));
         }
     }
 
+    /// Updates element i, writes its flags to column f; returns whether any is set.
     template <class Stepper>
-    BRIAN_ALWAYS_INLINE void update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size], std::size_t f,
+    BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size], std::size_t f,
                                         double* const* arrays, const Stepper& stepper, double t, double dt,
                                         std::uint64_t step, std::uint64_t seed,
                                         [[maybe_unused]] double refractory_time) {
@@ -308,11 +312,15 @@ class neuron_group : private neuron_code<Model> {
             arrays[layout::template element_slot<not_refractory_t>][i] = detail::select(active & !spiked, 1.0, 0.0);
             arrays[layout::template element_slot<lastspike_t>][i] = detail::select(spiked, t, last);
         }
+        std::int32_t any = spiked;
         if constexpr (n_events > 0)
             detail::for_each_index<n_events>([&](auto k) {
-                flags[1 + k][f] = static_cast<bool>(
-                    inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx));
+                const bool happened =
+                    inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx);
+                flags[1 + k][f] = happened;
+                any |= happened;
             });
+        return any;
     }
 
     void reset() {

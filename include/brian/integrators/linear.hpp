@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "brian/detail/vector_math.hpp"
 #include "brian/integrators/matrix_exponential.hpp"
 #include "brian/integrators/stepper.hpp"
 
@@ -72,7 +73,7 @@ struct affine_system : system_of<Model> {
     template <std::size_t J, class Ctx>
     static double propagator(Ctx& ctx) {
         const auto& form = std::get<J>(forms);
-        return std::exp(form.slope.eval(ctx) * ctx.dt() / form.den.eval(ctx));
+        return detail::exp(form.slope.eval(ctx) * ctx.dt() / form.den.eval(ctx));
     }
     template <std::size_t J, class Ctx>
     static double ratio(Ctx& ctx) {

@@ -1,12 +1,38 @@
 #pragma once
 
-#include <Random123/philox.h>
-
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <numbers>
 
+#include "brian/detail/loop_hints.hpp"
+
 namespace brian {
+
+namespace detail {
+
+/// Philox4x32-10 (Salmon et al. 2011), the same numbers as Random123's
+/// `r123::Philox4x32` (tests/unit/random/philox.cpp), written as plain 32/64-bit
+/// arithmetic so that a loop over elements computing one block each vectorises.
+using philox_counter = std::array<std::uint32_t, 4>;
+using philox_key = std::array<std::uint32_t, 2>;
+BRIAN_ALWAYS_INLINE philox_counter philox4x32_10(philox_counter c, philox_key k) noexcept {
+    constexpr std::uint64_t m0 = 0xD2511F53u, m1 = 0xCD9E8D57u;
+    for (int round = 0; round < 10; ++round) {
+        const std::uint64_t p0 = m0 * c[0], p1 = m1 * c[2];
+        c = {static_cast<std::uint32_t>(p1 >> 32) ^ c[1] ^ k[0], static_cast<std::uint32_t>(p1),
+             static_cast<std::uint32_t>(p0 >> 32) ^ c[3] ^ k[1], static_cast<std::uint32_t>(p0)};
+        k = {k[0] + 0x9E3779B9u, k[1] + 0xBB67AE85u};
+    }
+    return c;
+}
+
+/// A double in [0, 1) from two 32-bit words: 53 random bits.
+BRIAN_ALWAYS_INLINE double uniform_from_words(std::uint32_t hi, std::uint32_t lo) noexcept {
+    return static_cast<double>(((std::uint64_t{hi} << 32) | lo) >> 11) * 0x1.0p-53;
+}
+
+}  // namespace detail
 
 /// A counter-based random stream (Philox4x32-10, Random123): the numbers are a pure
 /// function of (seed, object, step, element, draw), so results never depend on the order
@@ -14,21 +40,25 @@ namespace brian {
 /// each draw advances its own counter.
 class random_stream {
   public:
-    using philox = r123::Philox4x32;
-
     random_stream(std::uint64_t seed, std::uint32_t object, std::uint64_t step, std::uint64_t element) noexcept
-        : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32) ^ (object * 0x9E3779B9u)}},
-          counter_{{static_cast<std::uint32_t>(element), static_cast<std::uint32_t>(element >> 32),
-                    static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32) << 16}} {}
+        : key_(key(seed, object)), counter_(counter(step, element)) {}
 
     random_stream* get() noexcept { return this; }
+
+    /// The first uniform() of the stream (seed, object, step, element), without a stream
+    /// object: branch-free, so a loop drawing one number per element vectorises.
+    BRIAN_ALWAYS_INLINE static double first_uniform(std::uint64_t seed, std::uint32_t object, std::uint64_t step,
+                                                    std::uint64_t element) noexcept {
+        const auto block = detail::philox4x32_10(counter(step, element), key(seed, object));
+        return detail::uniform_from_words(block[0], block[1]);
+    }
 
     /// A uniform double in [0, 1), 53 random bits.
     double uniform() noexcept {
         if (available_ < 2) refill();
-        const std::uint64_t hi = block_[4 - available_], lo = block_[5 - available_];
+        const std::uint32_t hi = block_[4 - available_], lo = block_[5 - available_];
         available_ -= 2;
-        return static_cast<double>(((hi << 32) | lo) >> 11) * 0x1.0p-53;
+        return detail::uniform_from_words(hi, lo);
     }
 
     /// A standard normal double (Box–Muller; the second value is kept for the next call).
@@ -46,17 +76,23 @@ class random_stream {
     }
 
   private:
-    void refill() noexcept {
-        philox generator;
-        const auto out = generator(counter_, key_);
-        for (int k = 0; k < 4; ++k) block_[k] = out.v[k];
-        available_ = 4;
-        counter_.v[3] += 1;  // the low 16 bits of the last word count the blocks of one element-step
+    static detail::philox_key key(std::uint64_t seed, std::uint32_t object) noexcept {
+        return {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32) ^ (object * 0x9E3779B9u)};
+    }
+    static detail::philox_counter counter(std::uint64_t step, std::uint64_t element) noexcept {
+        return {static_cast<std::uint32_t>(element), static_cast<std::uint32_t>(element >> 32),
+                static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32) << 16};
     }
 
-    philox::key_type key_;
-    philox::ctr_type counter_;
-    std::uint32_t block_[4]{};
+    void refill() noexcept {
+        block_ = detail::philox4x32_10(counter_, key_);
+        available_ = 4;
+        counter_[3] += 1;  // the low 16 bits of the last word count the blocks of one element-step
+    }
+
+    detail::philox_key key_;
+    detail::philox_counter counter_;
+    detail::philox_counter block_{};
     int available_ = 0;
     bool has_spare_ = false;
     double spare_ = 0.0;

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "brian/detail/vector_math.hpp"
 #include "brian/expr/analysis/dependencies.hpp"
 #include "brian/expr/analysis/derivative.hpp"
 #include "brian/expr/analysis/linearity.hpp"
@@ -183,7 +184,7 @@ struct clock_driven_integrator {
                 using X = typename std::tuple_element_t<r, equations_tuple>::variable;
                 const double a = expr::derivative<X>(f).eval(ctx);
                 const double b = expr::substitute<X>(f, expr::zero<expr::unit_of<X>>{}).eval(ctx);
-                y[r] = a != 0.0 ? x[r] + (x[r] + b / a) * std::expm1(a * dt) : x[r] + b * dt;
+                y[r] = a != 0.0 ? x[r] + (x[r] + b / a) * detail::expm1(a * dt) : x[r] + b * dt;
             });
             for (std::size_t r = 0; r < n; ++r) x[r] = y[r];
         } else if constexpr (std::is_same_v<method_type, method::rk2_t>) {

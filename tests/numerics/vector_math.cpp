@@ -1,0 +1,111 @@
+// brian's vectorisable exp, expm1 and exprel (brian/detail/vector_math.hpp) against long
+// double references: the error bound in ulp over the whole double range, the special
+// values, and that the model functions use them.
+#include <brian/detail/vector_math.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+
+#include <doctest/doctest.h>
+
+namespace vector_math_tests {
+
+using limits = std::numeric_limits<double>;
+
+/// |got - ref| in units of the last place of ref rounded to double (subnormal spacing
+/// below the normal range).
+double ulp_error(double got, long double ref) {
+    const double r = std::fabs(static_cast<double>(ref));
+    const double ulp = r < limits::min() ? limits::denorm_min() : std::nextafter(r, limits::infinity()) - r;
+    return static_cast<double>(fabsl(static_cast<long double>(got) - ref) / ulp);
+}
+
+struct range {
+    double lo, hi;
+};
+
+/// Largest error of f against the reference over n uniform points of each range.
+template <class F, class Ref>
+double max_ulp_error(F f, Ref ref, std::initializer_list<range> ranges, int n = 200000) {
+    std::mt19937_64 engine(7);
+    double worst = 0;
+    for (const range r : ranges) {
+        std::uniform_real_distribution<double> uniform(r.lo, r.hi);
+        for (int i = 0; i < n; ++i) {
+            const double x = uniform(engine);
+            const double e = ulp_error(f(x), ref(static_cast<long double>(x)));
+            if (e > worst) worst = e;
+        }
+    }
+    return worst;
+}
+
+// Ranges that cover the reduction's k = 0 and k = ±1 boundaries, large |k|, the
+// subnormal results and the largest finite ones.
+const auto ranges = {range{-1e-10, 1e-10}, range{-1.0, 1.0},       range{-40.0, 40.0},
+                     range{-745.0, 709.7}, range{-745.1, -708.0}, range{700.0, 709.78}};
+
+TEST_CASE("exp is within 0.9 ulp of the exact value everywhere") {
+    const double e = max_ulp_error([](double x) { return brian::detail::exp(x); }, [](long double x) { return expl(x); },
+                                   ranges);
+    MESSAGE("exp: max error " << e << " ulp");
+    CHECK(e < 0.9);
+}
+
+TEST_CASE("expm1 is within 1.1 ulp, and accurate where exp(x) - 1 would cancel") {
+    const double e = max_ulp_error([](double x) { return brian::detail::expm1(x); },
+                                   [](long double x) { return expm1l(x); }, ranges);
+    MESSAGE("expm1: max error " << e << " ulp");
+    CHECK(e < 1.1);
+    CHECK(brian::detail::expm1(1e-300) == 1e-300);
+}
+
+TEST_CASE("exprel is within 1.6 ulp") {
+    const double e = max_ulp_error([](double x) { return brian::detail::exprel(x); },
+                                   [](long double x) { return x == 0 ? 1.0L : expm1l(x) / x; },
+                                   {range{-1e-10, 1e-10}, range{-1.0, 1.0}, range{-40.0, 40.0}, range{-745.0, 709.7}});
+    MESSAGE("exprel: max error " << e << " ulp");
+    CHECK(e < 1.6);
+}
+
+TEST_CASE("special values: 0, ±inf, NaN, overflow and underflow") {
+    using brian::detail::exp, brian::detail::expm1, brian::detail::exprel;
+    const double inf = limits::infinity();
+    CHECK(exp(0.0) == 1.0);
+    CHECK(exp(inf) == inf);
+    CHECK(exp(-inf) == 0.0);
+    CHECK(std::isnan(exp(limits::quiet_NaN())));
+    CHECK(exp(709.78) == std::exp(709.78));  // largest finite results
+    CHECK(exp(709.79) == inf);
+    CHECK(exp(-745.13) == limits::denorm_min());  // smallest subnormal
+    CHECK(exp(-745.14) == 0.0);
+    CHECK(expm1(0.0) == 0.0);
+    CHECK(expm1(-inf) == -1.0);
+    CHECK(expm1(-50.0) == -1.0);
+    CHECK(expm1(inf) == inf);
+    CHECK(expm1(709.78) == std::expm1(709.78));
+    CHECK(std::isnan(expm1(limits::quiet_NaN())));
+    CHECK(exprel(0.0) == 1.0);
+    CHECK(exprel(1e-17) == 1.0);
+    CHECK(exprel(inf) == inf);
+    CHECK(exprel(-inf) == 0.0);
+}
+
+TEST_CASE("exp agrees with glibc's exp to the last bit for most arguments") {
+    // Not a requirement (both are within 1 ulp), a measure of how often a model's values
+    // differ from ones computed with libm: a few percent of arguments at most.
+    std::mt19937_64 engine(3);
+    std::uniform_real_distribution<double> uniform(-20.0, 20.0);
+    int same = 0;
+    const int n = 100000;
+    for (int i = 0; i < n; ++i) {
+        const double x = uniform(engine);
+        same += brian::detail::exp(x) == std::exp(x);
+    }
+    MESSAGE("bit-identical to glibc: " << 100.0 * same / n << " %");
+    CHECK(same > 0.8 * n);
+}
+
+}  // namespace vector_math_tests
