@@ -35,4 +35,12 @@ inline double select(bool c, double a, double b) {
     return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
 }
 
+/// `c ? a : b` for pointers, without a branch: for a choice that varies unpredictably
+/// from one element to the next (a branch would be mispredicted half the time).
+template <class T>
+T* select(bool c, T* a, T* b) {
+    const std::uintptr_t mask = -static_cast<std::uintptr_t>(c);
+    return reinterpret_cast<T*>((reinterpret_cast<std::uintptr_t>(a) & mask) | (reinterpret_cast<std::uintptr_t>(b) & ~mask));
+}
+
 }  // namespace brian::detail

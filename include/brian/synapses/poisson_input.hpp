@@ -7,6 +7,7 @@
 #include <istream>
 #include <ostream>
 #include <stdexcept>
+#include <span>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -85,18 +86,13 @@ class binomial_sampler {
     std::uint64_t n() const { return n_; }
 
     /// Whether a draw is a search of the distribution-function table with the stream's
-    /// first uniform alone (all but a tail below 2^-53), so that the uniforms of many
-    /// streams can be computed ahead in a vectorised loop.
+    /// first uniform u0 alone (all but a tail below 2^-53), so that the draws of many
+    /// streams can be computed together in vectorised loops.
     bool tabulated() const { return !trivial_ && !from_mode_; }
-    /// The draw whose stream's first uniform is u0, from the table (tabulated() only);
-    /// `no_draw` where u0 falls beyond the table: then draw(stream), from the start.
-    static constexpr std::uint64_t no_draw = ~std::uint64_t{0};
-    std::uint64_t draw_tabulated(double u0) const {
-        const std::size_t m = cdf_.size();
-        for (std::size_t x = 0; x < m; ++x)
-            if (u0 < cdf_[x]) return flip_ ? n_ - x : x;
-        return no_draw;
-    }
+    /// The table (tabulated() only): the draw is the number x of entries <= u0
+    /// (`from_table(x)`), unless that is all of them: then `draw(stream)`.
+    std::span<const double> table() const { return cdf_; }
+    std::uint64_t from_table(std::uint64_t x) const { return flip_ ? n_ - x : x; }
 
   private:
     std::uint64_t draw_from_zero(random_stream& rng) const {
@@ -238,25 +234,52 @@ class poisson_input {
         if constexpr (conditional_write)
             active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() + tgt_.offset();
         // One binomial draw per neuron, from its own stream: chunks on the network's
-        // threads give the same numbers as one loop. Where the draw is a table search,
-        // the streams' first uniforms come from a vectorised loop over a block first.
-        const bool tabulated = sampler_.tabulated();
-        detail::parallel_ranges(m, 30.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
-            constexpr std::size_t block = 256;
-            double u[block];
-            for (std::size_t b = lo; b < hi; b += block) {
-                const std::size_t e = std::min(hi, b + block);
-                if (tabulated)
-                    for (std::size_t i = b; i < e; ++i) u[i - b] = random_stream::first_uniform(seed, id_, step, i);
-                for (std::size_t i = b; i < e; ++i) {
+        // threads give the same numbers as one loop.
+        if (!sampler_.tabulated()) {
+            detail::parallel_ranges(m, 30.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
+                for (std::size_t i = lo; i < hi; ++i) {
                     if constexpr (conditional_write)
                         if (active[i] == 0.0) continue;
-                    std::uint64_t k = tabulated ? sampler_.draw_tabulated(u[i - b]) : sampler_.no_draw;
-                    if (k == sampler_.no_draw) {
+                    random_stream rng(seed, id_, step, i);
+                    x[i] += weight_ * static_cast<double>(sampler_.draw(rng));
+                }
+            });
+            return;
+        }
+        // Table searches for a block of neurons at a time, each step a vectorised loop:
+        // the streams' first uniforms, then for each table entry until none reaches it,
+        // the count of uniforms at or above it (the draw, as the sequential search would
+        // find it; no unpredictable branch per neuron).
+        const std::span<const double> table = sampler_.table();
+        detail::parallel_ranges(m, 10.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
+            constexpr std::size_t block = 256;
+            double u[block];
+            std::uint32_t count[block];
+            for (std::size_t b = lo; b < hi; b += block) {
+                const std::size_t size = std::min(hi - b, block);
+                for (std::size_t j = 0; j < size; ++j) {
+                    u[j] = random_stream::first_uniform(seed, id_, step, b + j);
+                    count[j] = 0;
+                }
+                for (const double edge : table) {
+                    std::uint32_t any = 0;
+                    for (std::size_t j = 0; j < size; ++j) {
+                        const std::uint32_t above = u[j] >= edge;
+                        count[j] += above;
+                        any |= above;
+                    }
+                    if (any == 0) break;
+                }
+                for (std::size_t j = 0; j < size; ++j) {
+                    const std::size_t i = b + j;
+                    if constexpr (conditional_write)
+                        if (active[i] == 0.0) continue;
+                    std::uint64_t k = sampler_.from_table(count[j]);
+                    if (count[j] == table.size()) {  // beyond the table (below 2^-53)
                         random_stream rng(seed, id_, step, i);
                         k = sampler_.draw(rng);
                     }
-                    if (k != 0) x[i] += weight_ * static_cast<double>(k);
+                    x[i] += weight_ * static_cast<double>(k);
                 }
             }
         });

@@ -10,6 +10,7 @@
 #include "brian/groups/subgroup.hpp"
 #include "brian/detail/fixed_string.hpp"
 #include "brian/network/clock.hpp"
+#include "brian/detail/loop_hints.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/synapses/conditional_write.hpp"
 #include "brian/synapses/synapse_model.hpp"
@@ -111,20 +112,25 @@ struct synapse_context {
         else return *variable_base<X>(*src, "pre");
     }
     // Brian's conditional write: while a neuron is refractory, writes to its
-    // `unless_refractory` variables are dropped (they go to `discarded`).
+    // `unless_refractory` variables are dropped (they go to `discarded`). The choice is a
+    // select, not a branch: which targets are refractory is unpredictable.
     template <class X>
     double& ref(const side_variable<synaptic_side::post, X>&) const {
+        double* x = nullptr;
+        if constexpr (is_per_element<X, TgtG>()) x = variable_base<X>(*tgt, "post") + post_abs;
+        else x = variable_base<X>(*tgt, "post");
         if constexpr (clamped_when_refractory<TgtG, X>())
-            if (tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] == 0.0) return discarded;
-        if constexpr (is_per_element<X, TgtG>()) return variable_base<X>(*tgt, "post")[post_abs];
-        else return *variable_base<X>(*tgt, "post");
+            x = select(tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] != 0.0, x, &discarded);
+        return *x;
     }
     template <class X>
     double& ref(const side_variable<synaptic_side::pre, X>&) const {
+        double* x = nullptr;
+        if constexpr (is_per_element<X, SrcG>()) x = variable_base<X>(*src, "pre") + pre_abs;
+        else x = variable_base<X>(*src, "pre");
         if constexpr (clamped_when_refractory<SrcG, X>())
-            if (src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] == 0.0) return discarded;
-        if constexpr (is_per_element<X, SrcG>()) return variable_base<X>(*src, "pre")[pre_abs];
-        else return *variable_base<X>(*src, "pre");
+            x = select(src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] != 0.0, x, &discarded);
+        return *x;
     }
     mutable double discarded = 0.0;
     // A plain name is a per-synapse variable, else the postsynaptic neuron's variable of
