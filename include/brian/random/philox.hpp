@@ -34,7 +34,7 @@ BRIAN_ALWAYS_INLINE double uniform_from_words(std::uint32_t hi, std::uint32_t lo
 
 }  // namespace detail
 
-/// A counter-based random stream (Philox4x32-10, Random123): the numbers are a pure
+/// A counter-based random stream (Philox4x32-10, as Random123's): the numbers are a pure
 /// function of (seed, object, step, element, draw), so results never depend on the order
 /// of evaluation or on the number of threads. A stream is created per element and step;
 /// each draw advances its own counter.
