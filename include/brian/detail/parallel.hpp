@@ -15,14 +15,15 @@ namespace brian {
 namespace detail {
 
 /// A fixed set of worker threads that run chunks of one job at a time; the calling thread
-/// works too. Idle workers spin briefly, then yield, then sleep, so that a step's
-/// hand-over costs about a microsecond while the network runs and nothing while it does
-/// not.
+/// works too. Each thread owns a contiguous share of the chunks, the same share in every
+/// job of the same size, so that a group's elements stay in that core's cache from step
+/// to step; a thread that finishes its share takes what is left of the others'. Idle
+/// workers spin briefly, then yield, then sleep, so that a step's hand-over costs about a
+/// microsecond while the network runs and nothing while it does not.
 class thread_pool {
   public:
-    explicit thread_pool(unsigned threads) {
-        const unsigned n = std::max(1u, threads);
-        for (unsigned k = 1; k < n; ++k) workers_.emplace_back([this] { work(); });
+    explicit thread_pool(unsigned threads) : shares_(std::max(1u, threads)) {
+        for (unsigned k = 1; k < shares_.size(); ++k) workers_.emplace_back([this, k] { work(k); });
     }
     ~thread_pool() {
         {
@@ -36,7 +37,7 @@ class thread_pool {
     thread_pool(const thread_pool&) = delete;
     thread_pool& operator=(const thread_pool&) = delete;
 
-    unsigned size() const { return static_cast<unsigned>(workers_.size()) + 1; }
+    unsigned size() const { return static_cast<unsigned>(shares_.size()); }
 
     /// Runs `fn(chunk)` for every chunk in [0, chunks) and returns when all are done.
     template <class F>
@@ -49,16 +50,17 @@ class thread_pool {
         job_ = [](void* f, std::size_t c) { (*static_cast<std::remove_reference_t<F>*>(f))(c); };
         job_data_ = &fn;
         // A worker still leaving the previous job may take a chunk of this one as soon as
-        // `next_` is reset: everything it needs, and `done_`, is set before.
-        chunks_.store(chunks);
+        // a share's cursor is reset: everything it needs, and `done_`, is set before.
         done_.store(0);
-        next_.store(0);
+        const std::size_t n = shares_.size();
+        for (std::size_t p = 0; p < n; ++p) shares_[p].end.store(chunks * (p + 1) / n);
+        for (std::size_t p = 0; p < n; ++p) shares_[p].next.store(chunks * p / n);
         {
             std::lock_guard<std::mutex> lock(mutex_);
             generation_.fetch_add(1, std::memory_order_release);
         }
         if (sleeping_.load() > 0) wake_.notify_all();
-        take_chunks();
+        take_chunks(0);
         while (done_.load(std::memory_order_acquire) < chunks) spin_pause();
     }
 
@@ -69,16 +71,21 @@ class thread_pool {
 #endif
     }
 
-    void take_chunks() {
-        for (;;) {
-            const std::size_t c = next_.fetch_add(1);
-            if (c >= chunks_.load()) return;
-            job_(job_data_, c);
-            done_.fetch_add(1, std::memory_order_release);
+    /// Thread `self` runs its own share, then helps with the others'.
+    void take_chunks(std::size_t self) {
+        const std::size_t n = shares_.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            share& s = shares_[(self + k) % n];
+            for (;;) {
+                const std::size_t c = s.next.fetch_add(1);
+                if (c >= s.end.load()) break;
+                job_(job_data_, c);
+                done_.fetch_add(1, std::memory_order_release);
+            }
         }
     }
 
-    void work() {
+    void work(std::size_t self) {
         std::uint64_t seen = 0;
         for (;;) {
             // Spin, then yield, then sleep until the next job.
@@ -100,15 +107,22 @@ class thread_pool {
             }
             seen = g;
             if (stop_.load()) return;
-            take_chunks();
+            take_chunks(self);
         }
     }
 
+    /// A thread's share of the chunks of the current job: [next, end). One cache line
+    /// each, so that taking a chunk of one's own share does not disturb the other threads.
+    struct alignas(64) share {
+        std::atomic<std::size_t> next{0}, end{0};
+    };
+
+    std::vector<share> shares_;
     std::vector<std::thread> workers_;
     void (*job_)(void*, std::size_t) = nullptr;
     void* job_data_ = nullptr;
-    std::atomic<std::size_t> chunks_{0}, next_{0}, done_{0};
-    std::atomic<std::uint64_t> generation_{0};
+    alignas(64) std::atomic<std::size_t> done_{0};
+    alignas(64) std::atomic<std::uint64_t> generation_{0};
     std::atomic<int> sleeping_{0};
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
@@ -119,6 +133,14 @@ class thread_pool {
 inline thread_pool*& current_pool() {
     static thread_local thread_pool* pool = nullptr;
     return pool;
+}
+
+/// The start of chunk k of [0, n) split into `chunks` ranges (k == chunks: the end).
+/// Boundaries on multiples of 8 elements: vector loops keep whole lanes. Chunk k of
+/// `chunks` and chunk k·j of `chunks`·j start at the same element, so loops with
+/// different chunk counts over the same group give each thread the same elements.
+inline std::size_t chunk_edge(std::size_t n, std::size_t chunks, std::size_t k) {
+    return k == chunks ? n : (n * k / chunks) & ~std::size_t{7};
 }
 
 /// Splits [0, n) into contiguous ranges and calls `fn(begin, end, chunk)` for each, on
@@ -134,11 +156,7 @@ void parallel_ranges(std::size_t n, double cost, double min_work, F&& fn) {
         return;
     }
     const std::size_t chunks = std::min<std::size_t>(4 * pool->size(), std::max<std::size_t>(1, n / 64));
-    pool->run(chunks, [&](std::size_t c) {
-        // Boundaries on multiples of 8 elements: vector loops keep whole lanes.
-        auto edge = [&](std::size_t k) { return k == chunks ? n : (n * k / chunks) & ~std::size_t{7}; };
-        fn(edge(c), edge(c + 1), c);
-    });
+    pool->run(chunks, [&](std::size_t c) { fn(chunk_edge(n, chunks, c), chunk_edge(n, chunks, c + 1), c); });
 }
 
 /// The number of chunks `parallel_ranges` uses for `n` elements (1 when serial).

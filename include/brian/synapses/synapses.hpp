@@ -330,14 +330,17 @@ class synapses {
     template <class X, class E>
     void assign(const X&, const E& value, std::size_t offset, std::size_t count) {
         using rng_t = std::conditional_t<expr::is_stochastic<E>, random_stream, detail::no_rng>;
-        ensure_pre_of();
         auto ctx = make_context<rng_t>();
         ctx.time = src_.clock().t();
         ctx.step = src_.clock().dt();
         double* out = raw<X>();
         const std::uint64_t call = assign_calls_++;
+        // The row of the first synapse, then row by row (no per-synapse source index).
+        std::size_t pre = static_cast<std::size_t>(std::upper_bound(conn_.row.begin(), conn_.row.end(), offset) -
+                                                   conn_.row.begin()) - 1;
         for (std::size_t k = offset; k < offset + count; ++k) {
-            set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), static_cast<std::size_t>(conn_.targets[k]));
+            while (k >= conn_.row[pre + 1]) ++pre;
+            set_synapse(ctx, k, pre, static_cast<std::size_t>(conn_.targets[k]));
             if constexpr (expr::is_stochastic<E>) {
                 random_stream rng(current_seed(), id_ * 4 + 2, call, k);
                 ctx.rng = &rng;
@@ -370,7 +373,12 @@ class synapses {
 
     void before_run() {
         require_connected("run");
-        ensure_pre_of();
+        // The source of each synapse is only stored for the loops that need it: a model
+        // with only on_pre statements and one delay costs one target index per synapse.
+        bool heterogeneous = false;
+        for (const auto& q : queues_) heterogeneous = heterogeneous || q.heterogeneous;
+        if (has_post_pathway || has_summed || layout::clock_driven || heterogeneous) ensure_pre_of();
+        check_rows_sorted();
         if constexpr (has_post_pathway) ensure_post_rows();
         for_each_pathway([&](auto p) {
             constexpr bool on_pre = std::tuple_element_t<p, pathways_type>::side == synaptic_side::pre;
@@ -575,6 +583,7 @@ class synapses {
         constexpr bool random = detail::statements_stochastic<typename path_t::statements_type>;
         using rng_t = std::conditional_t<random, random_stream, detail::no_rng>;
         const auto& code = std::get<P>(model_.pathways).statements;
+        if (!on_pre || queues_[P].heterogeneous) ensure_pre_of();  // delays may be set between steps
         const spike_view sp = on_pre ? src_.spikes() : tgt_.spikes();
         const auto& clk = on_pre ? src_.clock() : tgt_.clock();
         const auto step = static_cast<std::uint64_t>(clk.step());
@@ -599,26 +608,31 @@ class synapses {
                     // synapses onto its range of targets (rows are sorted by target), in
                     // the serial order, so each target sees its effects in the same order
                     // whatever the thread count, and no two threads write one target.
-                    if (rows_sorted_ && detail::current_pool() != nullptr) {
+                    detail::thread_pool* pool = detail::current_pool();
+                    if (rows_sorted_ && pool != nullptr) {
                         std::size_t work = 0;
                         for (std::int32_t s : neurons) {
                             const auto n = static_cast<std::size_t>(s - offset);
                             work += conn_.row[n + 1] - conn_.row[n];
                         }
-                        const std::size_t m = tgt_.size();
-                        const double per_target = static_cast<double>(work) / static_cast<double>(std::max<std::size_t>(m, 1));
                         if (static_cast<double>(work) >= propagation_min_work) {
-                            detail::parallel_ranges(m, per_target, propagation_min_work,
-                                                    [&](std::size_t lo, std::size_t hi, std::size_t) {
+                            // One range of targets per thread: the same ranges as the
+                            // target group's update, so each thread writes the state it
+                            // keeps in its own cache.
+                            const std::size_t chunks = pool->size();
+                            ensure_row_splits(chunks);
+                            pool->run(chunks, [&](std::size_t c) {
                                 auto local = ctx;
-                                for (std::int32_t s : neurons) {
-                                    const auto n = static_cast<std::size_t>(s - offset);
-                                    const std::int32_t* first = targets + conn_.row[n];
-                                    const std::int32_t* last = targets + conn_.row[n + 1];
-                                    const std::int32_t* k = std::lower_bound(first, last, static_cast<std::int32_t>(lo));
-                                    for (; k != last && static_cast<std::size_t>(*k) < hi; ++k) {
-                                        const auto q = static_cast<std::size_t>(k - targets);
-                                        set_synapse(local, q, n, static_cast<std::size_t>(*k));
+                                for (std::size_t a = 0; a < neurons.size(); ++a) {
+                                    const auto n = static_cast<std::size_t>(neurons[a] - offset);
+                                    if (a + 1 < neurons.size()) {  // the next row's part starts far away
+                                        const auto next = static_cast<std::size_t>(neurons[a + 1] - offset);
+                                        __builtin_prefetch(targets + conn_.row[next] + row_split(next, c, chunks));
+                                    }
+                                    const std::uint64_t begin = conn_.row[n] + row_split(n, c, chunks);
+                                    const std::uint64_t end = conn_.row[n] + row_split(n, c + 1, chunks);
+                                    for (std::uint64_t q = begin; q < end; ++q) {
+                                        set_synapse(local, q, n, static_cast<std::size_t>(targets[q]));
                                         exec<random>(code, local, q, stream, step, q + key_offset);
                                     }
                                 }
@@ -864,11 +878,17 @@ class synapses {
             if (q.heterogeneous) remap(q.delays, q.delay);
         pre_of_.clear();
         post_row_.clear();
+        rows_checked_ = false;
+        split_chunks_ = 0;
     }
 
     void ensure_pre_of() {
-        if (pre_of_.size() == size()) return;
-        pre_of_ = i();
+        if (pre_of_.size() != size()) pre_of_ = i();
+    }
+
+    void check_rows_sorted() {
+        if (rows_checked_) return;
+        rows_checked_ = true;
         rows_sorted_ = true;
         for (std::size_t r = 0; r < conn_.n_pre() && rows_sorted_; ++r)
             for (auto k = conn_.row[r]; k + 1 < conn_.row[r + 1]; ++k)
@@ -876,6 +896,29 @@ class synapses {
                     rows_sorted_ = false;
                     break;
                 }
+    }
+
+    /// Where each row's targets cross the boundaries of `chunks` equal ranges of targets
+    /// (the ranges of detail::chunk_edge): row r's synapses onto chunk c's targets are
+    /// [row[r] + split(r, c), row[r] + split(r, c + 1)). Computed once per chunk count,
+    /// so that a thread finds its part of a row without a search.
+    std::uint32_t row_split(std::size_t r, std::size_t c, std::size_t chunks) const {
+        if (c == 0) return 0;
+        if (c == chunks) return static_cast<std::uint32_t>(conn_.row[r + 1] - conn_.row[r]);
+        return row_splits_[r * (chunks - 1) + (c - 1)];
+    }
+    void ensure_row_splits(std::size_t chunks) {
+        if (split_chunks_ == chunks) return;
+        const std::size_t m = tgt_.size(), rows = conn_.n_pre();
+        row_splits_.assign(rows * (chunks - 1), 0);
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::int32_t* first = conn_.targets.data() + conn_.row[r];
+            const std::int32_t* last = conn_.targets.data() + conn_.row[r + 1];
+            for (std::size_t c = 1; c < chunks; ++c)
+                row_splits_[r * (chunks - 1) + (c - 1)] = static_cast<std::uint32_t>(
+                    std::lower_bound(first, last, static_cast<std::int32_t>(detail::chunk_edge(m, chunks, c))) - first);
+        }
+        split_chunks_ = chunks;
     }
 
     /// Synaptic events per step below which propagation stays on one thread.
@@ -915,7 +958,10 @@ class synapses {
     std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron (on_post pathways)
     std::vector<detail::synapse_id> post_syn_;
     std::array<detail::spike_queue, n_pathways> queues_;
-    bool rows_sorted_ = false;  // every row's targets ascending (made with pre_of_)
+    bool rows_sorted_ = false;  // every row's targets ascending
+    bool rows_checked_ = false;
+    std::vector<std::uint32_t> row_splits_;  // see row_split
+    std::size_t split_chunks_ = 0;
     parts_type parts_;
     detail::synapses_part<synapses, detail::summed_part_id> summed_updater_{};
     detail::synapses_part<synapses, detail::state_updater_part_id> state_updater_{};
