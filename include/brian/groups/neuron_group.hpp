@@ -250,6 +250,11 @@ class neuron_group : private neuron_code<Model> {
             for (std::size_t k = 0; k < 1 + n_events; ++k)
                 for (std::size_t i = b; i < e; ++i)
                     if (flags[k][i - b] != 0) out[k].push_back(static_cast<std::int32_t>(i));
+            // lastspike only changes for the neurons that spiked: written here, not by
+            // every neuron in the vector loop (a store per neuron and step saved).
+            if constexpr (model_type::has_refractory && n_events == 0)
+                for (std::size_t i = b; i < e; ++i)
+                    if (flags[0][i - b] != 0) arrays[layout::template element_slot<lastspike_t>][i] = t;
         }
     }
 
@@ -274,9 +279,9 @@ class neuron_group : private neuron_code<Model> {
 
         // Refractoriness: Brian's not_refractory, computed from the state at t.
         [[maybe_unused]] bool active = true;
-        [[maybe_unused]] double last = 0.0;
+        [[maybe_unused]] double nr_old = 1.0, last = 0.0;
         if constexpr (model_type::has_refractory) {
-            const double nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
+            nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
             last = arrays[layout::template element_slot<lastspike_t>][i];
             if constexpr (model_type::refractory_type::is_condition) {
                 active = (nr_old != 0.0) | !refractory_expr.eval(ctx);
@@ -310,7 +315,8 @@ class neuron_group : private neuron_code<Model> {
         flags[0][f] = spiked;
         if constexpr (model_type::has_refractory) {
             arrays[layout::template element_slot<not_refractory_t>][i] = detail::select(active & !spiked, 1.0, 0.0);
-            arrays[layout::template element_slot<lastspike_t>][i] = detail::select(spiked, t, last);
+            // Custom events' conditions see the new lastspike (else it is set in the scan).
+            if constexpr (n_events > 0) arrays[layout::template element_slot<lastspike_t>][i] = detail::select(spiked, t, last);
         }
         std::int32_t any = spiked;
         if constexpr (n_events > 0)

@@ -156,7 +156,9 @@ struct csr_connectivity {
         }
         if (out.size() > static_cast<std::size_t>(INT32_MAX) * 2)
             throw std::length_error("brian: too many synapses for one synapses object");
-        out.shrink_to_fit();
+        // Shrinking copies the whole array (a peak of twice its size): only worth it when
+        // the reserve was far off; the probabilistic estimate is within a few per mille.
+        if (out.capacity() - out.size() > out.size() / 16) out.shrink_to_fit();
         targets.swap(out);
         row.swap(new_row);
     }
