@@ -922,7 +922,7 @@ class synapses {
     }
 
     /// Synaptic events per step below which propagation stays on one thread.
-    static constexpr double propagation_min_work = 16384.0;
+    static constexpr double propagation_min_work = 8192.0;
 
     /// Compressed rows by postsynaptic neuron (synapse ids in ascending order), for on_post.
     void ensure_post_rows() {

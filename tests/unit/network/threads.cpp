@@ -60,10 +60,10 @@ TEST_CASE("threads: spikes are bit-identical for 1, 2 and 3 threads and repeated
     const auto one = run_network(1, 7);
     REQUIRE(one.size() > 1000);
     // The first step's volley is ~1400 excitatory spikes, ~10^5 synaptic events: enough
-    // for the propagation to be split by target (propagation_min_work = 16384).
+    // for the propagation to be split by target (propagation_min_work = 8192).
     std::size_t volley = 0;
     for (const auto& [i, t] : one) volley += t == 0.0 && i < 16000;
-    REQUIRE(volley * 80 > 4 * 16384);
+    REQUIRE(volley * 80 > 4 * 8192);
     CHECK(run_network(1, 7) == one);
     CHECK(run_network(2, 7) == one);
     CHECK(run_network(3, 7) == one);
