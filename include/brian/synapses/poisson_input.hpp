@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "brian/detail/loop_hints.hpp"
 #include "brian/detail/parallel.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/node.hpp"
@@ -126,7 +127,14 @@ class poisson_input {
         // the count of uniforms at or above it (the draw, as the sequential search would
         // find it; no unpredictable branch per neuron).
         const std::span<const double> table = sampler_.table();
+        // Locals, not members: the stores to x cannot alias them, so they stay in registers.
+        const std::uint32_t table_size = static_cast<std::uint32_t>(table.size());
+        const double weight = weight_;
+        const double k0 = static_cast<double>(sampler_.from_table(0));  // draw = k0 + k_step · count
+        const double k_step = sampler_.from_table(1) > sampler_.from_table(0) ? 1.0 : -1.0;
         detail::parallel_ranges(m, 10.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
+            double* const xs = x;
+            [[maybe_unused]] const double* const act = active;
             constexpr std::size_t block = 256;
             double u[block];
             std::uint32_t count[block];
@@ -144,6 +152,18 @@ class poisson_input {
                         any |= above;
                     }
                     if (any == 0) break;
+                }
+                std::uint32_t beyond = 0;  // a uniform above the whole table: below 2^-53
+                for (std::size_t j = 0; j < size; ++j) beyond |= count[j] == table_size;
+                if (beyond == 0) {
+                    // A refractory neuron gets x + -0.0, which is x exactly: a select, no branch.
+                    BRIAN_IVDEP
+                    for (std::size_t j = 0; j < size; ++j) {
+                        double add = weight * (k0 + k_step * static_cast<double>(count[j]));
+                        if constexpr (conditional_write) add = detail::select(act[b + j] != 0.0, add, -0.0);
+                        xs[b + j] += add;
+                    }
+                    continue;
                 }
                 for (std::size_t j = 0; j < size; ++j) {
                     const std::size_t i = b + j;
