@@ -143,27 +143,26 @@ inline std::size_t chunk_edge(std::size_t n, std::size_t chunks, std::size_t k) 
     return k == chunks ? n : (n * k / chunks) & ~std::size_t{7};
 }
 
-/// Splits [0, n) into contiguous ranges and calls `fn(begin, end, chunk)` for each, on
-/// the running network's threads when there are several and `n · cost` is at least
-/// `min_work` (else in one call, chunk 0). The split depends only on `n` and the number
-/// of chunks returned by `chunk_count`, so callers combine per-chunk results in chunk
-/// order and get the same result for any thread count.
-template <class F>
-void parallel_ranges(std::size_t n, double cost, double min_work, F&& fn) {
-    thread_pool* pool = current_pool();
-    if (pool == nullptr || pool->size() < 2 || static_cast<double>(n) * cost < min_work) {
-        fn(std::size_t{0}, n, std::size_t{0});
-        return;
-    }
-    const std::size_t chunks = std::min<std::size_t>(4 * pool->size(), std::max<std::size_t>(1, n / 64));
-    pool->run(chunks, [&](std::size_t c) { fn(chunk_edge(n, chunks, c), chunk_edge(n, chunks, c + 1), c); });
-}
-
-/// The number of chunks `parallel_ranges` uses for `n` elements (1 when serial).
+/// The number of chunks `parallel_ranges` uses for `n` elements: 1 when serial or when
+/// `n · cost` is below `min_work`, else up to 4 per thread (at least 64 elements each).
 inline std::size_t parallel_chunk_count(std::size_t n, double cost, double min_work) {
     thread_pool* pool = current_pool();
     if (pool == nullptr || pool->size() < 2 || static_cast<double>(n) * cost < min_work) return 1;
     return std::min<std::size_t>(4 * pool->size(), std::max<std::size_t>(1, n / 64));
+}
+
+/// Splits [0, n) into `parallel_chunk_count` contiguous ranges and calls
+/// `fn(begin, end, chunk)` for each, on the running network's threads when there are
+/// several. The split depends only on `n` and the chunk count, so callers combine
+/// per-chunk results in chunk order and get the same result for any thread count.
+template <class F>
+void parallel_ranges(std::size_t n, double cost, double min_work, F&& fn) {
+    const std::size_t chunks = parallel_chunk_count(n, cost, min_work);
+    if (chunks == 1) {
+        fn(std::size_t{0}, n, std::size_t{0});
+        return;
+    }
+    current_pool()->run(chunks, [&](std::size_t c) { fn(chunk_edge(n, chunks, c), chunk_edge(n, chunks, c + 1), c); });
 }
 
 }  // namespace detail

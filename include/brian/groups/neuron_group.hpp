@@ -279,9 +279,9 @@ class neuron_group : private neuron_code<Model> {
 
         // Refractoriness: Brian's not_refractory, computed from the state at t.
         [[maybe_unused]] bool active = true;
-        [[maybe_unused]] double nr_old = 1.0, last = 0.0;
+        [[maybe_unused]] double last = 0.0;
         if constexpr (model_type::has_refractory) {
-            nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
+            const double nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
             last = arrays[layout::template element_slot<lastspike_t>][i];
             if constexpr (model_type::refractory_type::is_condition) {
                 active = (nr_old != 0.0) | !refractory_expr.eval(ctx);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -7,6 +8,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "brian/detail/parallel.hpp"
 #include "brian/error.hpp"
 #include "brian/expr/builtins.hpp"
 #include "brian/expr/constant.hpp"
@@ -162,6 +164,58 @@ struct csr_connectivity {
         targets.swap(out);
         row.swap(new_row);
     }
+};
+
+/// Each row of a csr_connectivity split by ranges of targets, for propagation on several
+/// threads without atomics: thread c takes, from every spiking row, the synapses onto
+/// targets [chunk_edge(m, chunks, c), chunk_edge(m, chunks, c + 1)). Only valid when every
+/// row's targets are ascending (`rows_sorted`). Both are computed once and kept until
+/// `reset` (the connectivity changed), so a thread finds its part of a row without a search.
+class target_partition {
+  public:
+    void reset() {
+        sorted_known_ = false;
+        chunks_ = 0;
+    }
+
+    bool rows_sorted(const csr_connectivity& conn) {
+        if (!sorted_known_) {
+            sorted_ = true;
+            for (std::size_t r = 0; r < conn.n_pre() && sorted_; ++r)
+                sorted_ = std::is_sorted(conn.targets.begin() + static_cast<std::ptrdiff_t>(conn.row[r]),
+                                         conn.targets.begin() + static_cast<std::ptrdiff_t>(conn.row[r + 1]));
+            sorted_known_ = true;
+        }
+        return sorted_;
+    }
+
+    /// The split for `chunks` ranges of `m` targets (computed on the first call).
+    const target_partition& splits(const csr_connectivity& conn, std::size_t m, std::size_t chunks) {
+        if (chunks_ == chunks) return *this;
+        const std::size_t rows = conn.n_pre();
+        inner_.assign(rows * (chunks - 1), 0);
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::int32_t* first = conn.targets.data() + conn.row[r];
+            const std::int32_t* last = conn.targets.data() + conn.row[r + 1];
+            for (std::size_t c = 1; c < chunks; ++c)
+                inner_[r * (chunks - 1) + (c - 1)] = static_cast<std::uint32_t>(
+                    std::lower_bound(first, last, static_cast<std::int32_t>(chunk_edge(m, chunks, c))) - first);
+        }
+        chunks_ = chunks;
+        return *this;
+    }
+
+    /// The first synapse of row r onto range c's targets (c == chunks: the row's end).
+    std::uint64_t begin(const csr_connectivity& conn, std::size_t r, std::size_t c) const {
+        if (c == 0) return conn.row[r];
+        if (c == chunks_) return conn.row[r + 1];
+        return conn.row[r] + inner_[r * (chunks_ - 1) + (c - 1)];
+    }
+
+  private:
+    bool sorted_known_ = false, sorted_ = false;
+    std::size_t chunks_ = 0;
+    std::vector<std::uint32_t> inner_;  // per row, the offsets of the chunks - 1 inner boundaries
 };
 
 }  // namespace detail

@@ -373,12 +373,10 @@ class synapses {
 
     void before_run() {
         require_connected("run");
-        // The source of each synapse is only stored for the loops that need it: a model
-        // with only on_pre statements and one delay costs one target index per synapse.
-        bool heterogeneous = false;
-        for (const auto& q : queues_) heterogeneous = heterogeneous || q.heterogeneous;
-        if (has_post_pathway || has_summed || layout::clock_driven || heterogeneous) ensure_pre_of();
-        check_rows_sorted();
+        // The source of each synapse is only stored for the loops that need it (here:
+        // summed variables, clock-driven equations; on_post pathways and per-synapse
+        // delays in run_pathway): on_pre code with one delay costs one target index.
+        if constexpr (has_summed || layout::clock_driven) ensure_pre_of();
         if constexpr (has_post_pathway) ensure_post_rows();
         for_each_pathway([&](auto p) {
             constexpr bool on_pre = std::tuple_element_t<p, pathways_type>::side == synaptic_side::pre;
@@ -609,7 +607,7 @@ class synapses {
                     // the serial order, so each target sees its effects in the same order
                     // whatever the thread count, and no two threads write one target.
                     detail::thread_pool* pool = detail::current_pool();
-                    if (rows_sorted_ && pool != nullptr) {
+                    if (pool != nullptr && partition_.rows_sorted(conn_)) {
                         std::size_t work = 0;
                         for (std::int32_t s : neurons) {
                             const auto n = static_cast<std::size_t>(s - offset);
@@ -620,17 +618,17 @@ class synapses {
                             // target group's update, so each thread writes the state it
                             // keeps in its own cache.
                             const std::size_t chunks = pool->size();
-                            ensure_row_splits(chunks);
+                            const auto& split = partition_.splits(conn_, tgt_.size(), chunks);
                             pool->run(chunks, [&](std::size_t c) {
                                 auto local = ctx;
                                 for (std::size_t a = 0; a < neurons.size(); ++a) {
                                     const auto n = static_cast<std::size_t>(neurons[a] - offset);
                                     if (a + 1 < neurons.size()) {  // the next row's part starts far away
                                         const auto next = static_cast<std::size_t>(neurons[a + 1] - offset);
-                                        __builtin_prefetch(targets + conn_.row[next] + row_split(next, c, chunks));
+                                        __builtin_prefetch(targets + split.begin(conn_, next, c));
                                     }
-                                    const std::uint64_t begin = conn_.row[n] + row_split(n, c, chunks);
-                                    const std::uint64_t end = conn_.row[n] + row_split(n, c + 1, chunks);
+                                    const std::uint64_t begin = split.begin(conn_, n, c);
+                                    const std::uint64_t end = split.begin(conn_, n, c + 1);
                                     for (std::uint64_t q = begin; q < end; ++q) {
                                         set_synapse(local, q, n, static_cast<std::size_t>(targets[q]));
                                         exec<random>(code, local, q, stream, step, q + key_offset);
@@ -878,47 +876,11 @@ class synapses {
             if (q.heterogeneous) remap(q.delays, q.delay);
         pre_of_.clear();
         post_row_.clear();
-        rows_checked_ = false;
-        split_chunks_ = 0;
+        partition_.reset();
     }
 
     void ensure_pre_of() {
         if (pre_of_.size() != size()) pre_of_ = i();
-    }
-
-    void check_rows_sorted() {
-        if (rows_checked_) return;
-        rows_checked_ = true;
-        rows_sorted_ = true;
-        for (std::size_t r = 0; r < conn_.n_pre() && rows_sorted_; ++r)
-            for (auto k = conn_.row[r]; k + 1 < conn_.row[r + 1]; ++k)
-                if (conn_.targets[k] > conn_.targets[k + 1]) {
-                    rows_sorted_ = false;
-                    break;
-                }
-    }
-
-    /// Where each row's targets cross the boundaries of `chunks` equal ranges of targets
-    /// (the ranges of detail::chunk_edge): row r's synapses onto chunk c's targets are
-    /// [row[r] + split(r, c), row[r] + split(r, c + 1)). Computed once per chunk count,
-    /// so that a thread finds its part of a row without a search.
-    std::uint32_t row_split(std::size_t r, std::size_t c, std::size_t chunks) const {
-        if (c == 0) return 0;
-        if (c == chunks) return static_cast<std::uint32_t>(conn_.row[r + 1] - conn_.row[r]);
-        return row_splits_[r * (chunks - 1) + (c - 1)];
-    }
-    void ensure_row_splits(std::size_t chunks) {
-        if (split_chunks_ == chunks) return;
-        const std::size_t m = tgt_.size(), rows = conn_.n_pre();
-        row_splits_.assign(rows * (chunks - 1), 0);
-        for (std::size_t r = 0; r < rows; ++r) {
-            const std::int32_t* first = conn_.targets.data() + conn_.row[r];
-            const std::int32_t* last = conn_.targets.data() + conn_.row[r + 1];
-            for (std::size_t c = 1; c < chunks; ++c)
-                row_splits_[r * (chunks - 1) + (c - 1)] = static_cast<std::uint32_t>(
-                    std::lower_bound(first, last, static_cast<std::int32_t>(detail::chunk_edge(m, chunks, c))) - first);
-        }
-        split_chunks_ = chunks;
     }
 
     /// Synaptic events per step below which propagation stays on one thread.
@@ -958,10 +920,7 @@ class synapses {
     std::vector<std::uint64_t> post_row_;   // CSR by postsynaptic neuron (on_post pathways)
     std::vector<detail::synapse_id> post_syn_;
     std::array<detail::spike_queue, n_pathways> queues_;
-    bool rows_sorted_ = false;  // every row's targets ascending
-    bool rows_checked_ = false;
-    std::vector<std::uint32_t> row_splits_;  // see row_split
-    std::size_t split_chunks_ = 0;
+    detail::target_partition partition_;  // the rows split by target range, for threads
     parts_type parts_;
     detail::synapses_part<synapses, detail::summed_part_id> summed_updater_{};
     detail::synapses_part<synapses, detail::state_updater_part_id> state_updater_{};
