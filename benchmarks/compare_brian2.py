@@ -19,13 +19,17 @@ g++ if anything is recompiled, the standalone binary), and "binary" is the stand
 Monitoring is matched by default (--brian-monitors matched): our examples record spikes
 only, so Brian's scripts are run with --record 0 (cuba, coba, cobahh: no StateMonitor on v)
 and --no-input-monitor (stdp: no SpikeMonitor on the 1000 Poisson inputs).
+
+--float runs our <example>_float builds (neuron state stored in precision<float>) where
+there is one (cuba, coba, cobahh, brunel2000; the model column then says "float"); Brian
+stays in its default double precision.
 --brian-monitors default runs the harness scripts with their own defaults.
 
 Run with Debian's Python (the script needs only the standard library, but the Brian
 scripts need /usr/bin/python3's brian2):
 
     /usr/bin/python3 benchmarks/compare_brian2.py [--models cuba,coba,...] [--reps 3]
-        [--duration-scale 1] [--threads 1] [--build-dir build] [--markdown FILE] [--json FILE]
+        [--duration-scale 1] [--threads 1] [--float] [--build-dir build] [--markdown FILE] [--json FILE]
 """
 import argparse
 import json
@@ -55,6 +59,9 @@ MODELS = {
     "cuba64k": ("cuba.py", "cuba", 64000, 1.0, ["--record", "0", "--conn", "fixed_k"],
                 "CUBA, p = 0.02*4000/N (in-degree 80), 5.1 M synapses"),
 }
+
+# Examples that also have a <name>_float build (examples/CMakeLists.txt).
+FLOAT_EXAMPLES = {"cuba", "coba", "cobahh", "brunel2000"}
 
 
 def loadavg():
@@ -167,6 +174,8 @@ def parse_args():
                    help="simulated time in seconds for every model (overrides the defaults; "
                         "--duration-scale still applies)")
     p.add_argument("--threads", type=int, default=1, help="threads of our examples (--threads)")
+    p.add_argument("--float", action="store_true",
+                   help="run our <example>_float builds (state in precision<float>) where they exist")
     p.add_argument("--brian-threads", type=int, default=0,
                    help="Brian's OpenMP threads (0: no OpenMP, Brian's default)")
     p.add_argument("--seed", type=int, default=1)
@@ -201,6 +210,9 @@ class Config:
     def __init__(self, name, args):
         script, example, N, duration, matched, note = MODELS[name]
         self.name, self.N, self.note = name, N, note
+        if args.float and example in FLOAT_EXAMPLES:
+            example += "_float"
+            self.name += " (float)"
         self.duration = (args.duration if args.duration is not None else duration) * args.duration_scale
         self.script = script if os.path.isabs(script) else os.path.join(args.brian2_dir, script)
         self.example = os.path.join(args.build_dir, "examples", example)
@@ -349,7 +361,7 @@ def main():
         f"{args.brian_monitors}; seed {args.seed}; whole comparison {elapsed / 60:.1f} min",
     ]
     for c in configs:
-        if c.name == "brunel2000":
+        if c.name.startswith("brunel2000"):
             facts_lines.append(
                 f"Brunel peak RSS: Brian's standalone binary {fmt(c.brian_binary_rss, 0)} MB, Brian's script "
                 f"(Python, make, binary) {fmt(max((r['peak_rss_mb'] for r in c.ok('brian')), default=None), 0)}"

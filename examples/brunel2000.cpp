@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/cli.hpp"
+#include "common/precision.hpp"
 
 using namespace brian;
 using namespace brian::literals;
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
     const auto nu_thr = theta / (J * C_E * tau);  // 10 Hz for N_E = 10000
     const auto nu_ext = ratio * nu_thr;
 
-    neuron_group<brunel> neurons(N, "neurons");  // v = 0 initially, as in Brian's example
+    neuron_group<brunel, example::state_precision> neurons(N, "neurons");  // v = 0 initially, as in Brian's example
     // v is `unless_refractory`: as in Brian (its conditional write), spikes arriving during
     // the refractory period are lost, for synapses and poisson_input alike. This matters:
     // without it the rates differ from Brian's (g = 3: 469 Hz instead of 292 Hz).

@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "common/cli.hpp"
+#include "common/precision.hpp"
 
 using namespace brian;
 using namespace brian::literals;
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     const auto Ne = static_cast<std::size_t>(std::llround(0.8 * static_cast<double>(n)));
     const double p = std::min(1.0, 0.02 * 4000.0 / static_cast<double>(n));  // mean in-degree 80
 
-    neuron_group<coba> P(N_total);
+    neuron_group<coba, example::state_precision> P(N_total);
     synapses Ce(P.slice(0, Ne), P, on_pre(post(ge) += we), "Ce");
     synapses Ci(P.slice(Ne, N_total), P, on_pre(post(gi) += wi), "Ci");
     const double t_build = example::timed([&] {

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "common/cli.hpp"
+#include "common/precision.hpp"
 
 using namespace brian;
 using namespace brian::literals;
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
     const auto Ne = static_cast<std::size_t>(std::llround(0.8 * static_cast<double>(n)));
     const double p = std::min(1.0, 0.02 * 4000.0 / static_cast<double>(n));  // mean in-degree 80
 
-    neuron_group<cuba> P(N_total);
+    neuron_group<cuba, example::state_precision> P(N_total);
     P[v] = Vr + brian::rand() * (Vt - Vr);
 
     synapses Ce(P.slice(0, Ne), P, on_pre(post(ge) += 1.62_mV), "Ce");

@@ -68,10 +68,16 @@ void write_spikes(const std::string& dir, const Monitor& m, double dt) {
 }
 
 inline void summary(const char* model, long long N, double duration, double t_sim, std::size_t n_spikes) {
+#ifdef BRIAN_EXAMPLE_FLOAT
+    const char* precision = "float";  // a <name>_float build (common/precision.hpp)
+#else
+    const char* precision = "double";
+#endif
     std::printf("{\"model\": \"%s\", \"N\": %lld, \"duration_s\": %g, \"t_sim_s\": %.6f, \"n_spikes\": %zu, "
-                "\"rate_hz\": %.6g}\n",
+                "\"rate_hz\": %.6g, \"precision\": \"%s\"}\n",
                 model, N, duration, t_sim, n_spikes,
-                N > 0 && duration > 0 ? static_cast<double>(n_spikes) / (static_cast<double>(N) * duration) : 0.0);
+                N > 0 && duration > 0 ? static_cast<double>(n_spikes) / (static_cast<double>(N) * duration) : 0.0,
+                precision);
 }
 
 }  // namespace example

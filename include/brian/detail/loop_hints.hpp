@@ -35,6 +35,11 @@ inline double select(bool c, double a, double b) {
     return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
 }
 
+inline float select(bool c, float a, float b) {
+    const std::uint32_t mask = -static_cast<std::uint32_t>(c);
+    return std::bit_cast<float>((std::bit_cast<std::uint32_t>(a) & mask) | (std::bit_cast<std::uint32_t>(b) & ~mask));
+}
+
 /// `c ? a : b` for pointers, without a branch: for a choice that varies unpredictably
 /// from one element to the next (a branch would be mispredicted half the time).
 template <class T>

@@ -44,7 +44,7 @@ struct statement {
     template <class Ctx>
     constexpr void exec(Ctx& ctx) const {
         const auto v = value.eval(ctx);  // before taking the reference: value may read it
-        double& x = ctx.ref(target);
+        auto& x = ctx.ref(target);  // a float or double of a group's storage
         if constexpr (std::is_same_v<Op, op::assign>) x = v;
         else x = Op::apply(x, v);
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "brian/groups/layout.hpp"
 #include "brian/random/philox.hpp"
@@ -12,10 +13,12 @@ namespace brian {
 /// The evaluation context of a group's generated loops: element `i`'s variables in the
 /// group's structure-of-arrays storage, its shared variables, time, and its random stream.
 /// With `LocalStates` the state variables are read from `x` instead (an integrator's
-/// registers or intermediate stage); statements always write the storage.
-template <class Layout, bool LocalStates>
+/// registers or intermediate stage); statements always write the storage. Per-element
+/// variables are stored as `T` (the group's precision), except `lastspike` (`times`: always
+/// double); the arithmetic is double.
+template <class Layout, bool LocalStates, class T = double>
 struct element_context {
-    double* const* arrays = nullptr;
+    T* const* arrays = nullptr;
     double* shared = nullptr;
     const double* x = nullptr;
     std::size_t i = 0;       ///< absolute index into the storage
@@ -26,8 +29,12 @@ struct element_context {
     random_stream* rng = nullptr;
     /// Linked variables: the source arrays, and per source an index map (or null for
     /// element i reading the source's element i - offset).
-    const double* const* linked = nullptr;
+    const T* const* linked = nullptr;
     const std::int64_t* const* linked_index = nullptr;
+    double* times = nullptr;  ///< lastspike, when the model is refractory
+
+    template <class X>
+    static constexpr bool is_time = std::is_same_v<X, std::remove_cvref_t<decltype(lastspike)>>;
 
     template <class X>
     double get(const X&) const {
@@ -37,24 +44,25 @@ struct element_context {
         static_assert(e < Layout::n_per_element || s < Layout::n_shared || l < Layout::n_linked,
                       "brian: a variable used here is not stored by this group");
         if constexpr (LocalStates && e < Layout::n_states) return x[e];
+        else if constexpr (is_time<X>) return times[i];
         else if constexpr (e < Layout::n_per_element) return arrays[e][i];
         else if constexpr (s < Layout::n_shared) return shared[s];
         else return linked[l][linked_index[l] ? linked_index[l][i] : static_cast<std::int64_t>(i)];
     }
     template <class X>
-    double& ref(const X&) const {
+    decltype(auto) ref(const X&) const {
         constexpr std::size_t e = Layout::template element_slot<X>;
         constexpr std::size_t s = Layout::template shared_slot<X>;
         static_assert(e < Layout::n_per_element || s < Layout::n_shared,
                       "brian: a variable assigned here is not stored by this group");
-        if constexpr (e < Layout::n_per_element) return arrays[e][i];
-        else return shared[s];
+        if constexpr (is_time<X>) return (times[i]);
+        else if constexpr (e < Layout::n_per_element) return (arrays[e][i]);
+        else return (shared[s]);
     }
 
     /// The same element with state variables read from `xs` at time t + fraction·dt.
-    element_context<Layout, true> with_states(const double* xs, double fraction) const {
-        element_context<Layout, true> c{arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index};
-        return c;
+    element_context<Layout, true, T> with_states(const double* xs, double fraction) const {
+        return {arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index, times};
     }
 
     double t() const { return time; }

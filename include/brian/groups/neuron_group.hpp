@@ -14,6 +14,7 @@
 #include "brian/expr/analysis/cost.hpp"
 #include "brian/groups/element_context.hpp"
 #include "brian/groups/model_code.hpp"
+#include "brian/groups/precision.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/groups/subgroup.hpp"
 #include "brian/groups/variable_view.hpp"
@@ -27,11 +28,14 @@ namespace brian {
 
 /// A group of `n` neurons of `Model` (Brian's `NeuronGroup`): `neuron_group<cuba> P(4000)`.
 /// Its variables are inferred from the model and stored as structure-of-arrays of SI
-/// doubles. Each step runs one fused loop (`groups` slot): refractoriness, integration,
-/// threshold, spike collection; the reset runs for the spiking neurons only (`resets`).
-template <const auto& Model>
+/// doubles, or floats with `precision<float>` (precision.hpp). Each step runs one fused loop
+/// (`groups` slot): refractoriness, integration, threshold, spike collection; the reset
+/// runs for the spiking neurons only (`resets`).
+template <const auto& Model, class... Policies>
 class neuron_group : private neuron_code<Model> {
   public:
+    /// The storage type of the per-element variables (lastspike is always double).
+    using value_type = typename detail::group_policies<Policies...>::value_type;
     using model_type = std::remove_cvref_t<decltype(Model)>;
     using layout = model_layout<model_type>;
     using system = ode_system<typename model_type::equations_type>;
@@ -41,9 +45,13 @@ class neuron_group : private neuron_code<Model> {
 
     explicit neuron_group(std::size_t n, std::string name = "neurongroup")
         : n_(n), name_(std::move(name)), id_(detail::next_object_id()) {
-        storage_.assign(layout::n_per_element * n_, 0.0);
-        for (std::size_t k = 0; k < layout::n_per_element; ++k) arrays_[k] = storage_.data() + k * n_;
+        // lastspike has its own double array; the others share one block of value_type.
+        constexpr std::size_t time_slot = layout::template element_slot<lastspike_t>;
+        storage_.assign((layout::n_per_element - (model_type::has_refractory ? 1 : 0)) * n_, value_type{0});
+        for (std::size_t k = 0, block = 0; k < layout::n_per_element; ++k)
+            if (k != time_slot) arrays_[k] = storage_.data() + n_ * block++;
         if constexpr (model_type::has_refractory) {
+            lastspike_.assign(n_, 0.0);
             (*this)[lastspike] = -1e4 * units::second;  // Brian's "never spiked"
             std::fill_n(raw<not_refractory_t>(), n_, 1.0);
         }
@@ -90,6 +98,9 @@ class neuron_group : private neuron_code<Model> {
         static_assert(l < layout::n_linked, "brian: link(x, ...) needs a linked<...> variable used by this model");
         static_assert(std::is_same_v<typename View::quantity_type, units::quantity<expr::unit_of<X>>>,
                       "brian: a linked variable must have the unit of the variable it links to");
+        constexpr bool same_precision = std::is_same_v<std::remove_cvref_t<decltype(*source.data())>, value_type>;
+        static_assert(same_precision, "brian: a linked variable must have the precision of the variable it links to "
+                                      "(give both groups the same precision<...>)");
         const std::size_t needed = index.empty() ? n_ : index.size();
         if (index.empty() && source.size() != n_)
             throw std::invalid_argument("brian: cannot link " + std::string(X::name.view()) + " of " + name_ + " (" +
@@ -101,7 +112,7 @@ class neuron_group : private neuron_code<Model> {
         for (auto k : index)
             if (k < 0 || static_cast<std::size_t>(k) >= source.size())
                 detail::throw_index_error(static_cast<std::size_t>(k), source.size(), X::name.view());
-        linked_[l] = source.data();
+        if constexpr (same_precision) linked_[l] = source.data();  // else only the message above
         linked_index_storage_[l] = std::move(index);
         linked_index_[l] = linked_index_storage_[l].empty() ? nullptr : linked_index_storage_[l].data();
     }
@@ -120,10 +131,12 @@ class neuron_group : private neuron_code<Model> {
         else if (s == slot::resets) reset();
     }
 
-    /// Raw SI storage of a variable (for monitors and synapses).
+    /// Raw SI storage of a variable (for monitors and synapses): value_type* for the
+    /// per-element variables, double* for lastspike and the shared ones.
     template <class X>
-    double* raw() {
-        if constexpr (layout::template element_slot<X> < layout::n_per_element)
+    auto* raw() {
+        if constexpr (std::is_same_v<X, lastspike_t>) return lastspike_.data();
+        else if constexpr (layout::template element_slot<X> < layout::n_per_element)
             return arrays_[layout::template element_slot<X>];
         else return shared_.data() + layout::template shared_slot<X>;
     }
@@ -133,8 +146,7 @@ class neuron_group : private neuron_code<Model> {
     /// For a subgroup [offset, offset + count), `i` and `N` are relative to it, as in Brian.
     double evaluate(const E& e, std::size_t i, std::size_t offset = 0, std::size_t count = 0) {
         random_stream rng(current_seed(), id_ * 4 + 3, static_cast<std::uint64_t>(clock_.step()), i);
-        element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count == 0 ? n_ : count,
-                                          clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
+        const auto ctx = context<false>(nullptr, i, offset, count == 0 ? n_ : count, &rng);
         return inline_subexpressions(Model.eqs, e).eval(ctx);
     }
 
@@ -145,13 +157,14 @@ class neuron_group : private neuron_code<Model> {
         const std::uint64_t call = assignments_++;
         for (std::size_t i = offset; i < offset + count; ++i) {
             random_stream rng(current_seed(), id_ * 4 + 2, call, i);
-            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, i, offset, count, clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
+            const auto ctx = context<false>(nullptr, i, offset, count, &rng);
             ctx.ref(X{}) = e.eval(ctx);
         }
     }
 
     void store(std::ostream& out) const {
         write_vector(out, storage_);
+        write_vector(out, lastspike_);
         out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
         const std::int64_t step = clock_.step();
         const double dt = clock_.dt();
@@ -161,6 +174,7 @@ class neuron_group : private neuron_code<Model> {
     }
     void restore(std::istream& in) {
         read_vector(in, storage_);
+        read_vector(in, lastspike_);
         in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
         std::int64_t step = 0;
         double dt = 0;
@@ -197,7 +211,7 @@ class neuron_group : private neuron_code<Model> {
         const double t = clock_.t(), dt = clock_.dt();
         const auto step = static_cast<std::uint64_t>(clock_.step());
         const std::uint64_t seed = current_seed();
-        element_context<layout, true> scalar{arrays_.data(), shared_.data(), nullptr, 0, 0, n_, t, dt, nullptr, linked_.data(), linked_index_.data()};
+        const auto scalar = context<true>(nullptr, 0, 0, n_, nullptr);
         stepper_.begin_step(scalar);
 
         [[maybe_unused]] double refractory_time = 0.0;
@@ -238,7 +252,8 @@ class neuron_group : private neuron_code<Model> {
         // A local copy of the per-step propagators: the state stores cannot alias it, so
         // they stay in registers across the loop.
         const auto stepper = stepper_;
-        double* const* const arrays = arrays_.data();
+        value_type* const* const arrays = arrays_.data();
+        double* const times = lastspike_.data();
         std::int32_t flags[1 + n_events][block_size];
         for (std::size_t b = lo; b < hi; b += block_size) {
             const std::size_t e = std::min(hi, b + block_size);
@@ -254,27 +269,28 @@ class neuron_group : private neuron_code<Model> {
             // every neuron in the vector loop (a store per neuron and step saved).
             if constexpr (model_type::has_refractory && n_events == 0)
                 for (std::size_t i = b; i < e; ++i)
-                    if (flags[0][i - b] != 0) arrays[layout::template element_slot<lastspike_t>][i] = t;
+                    if (flags[0][i - b] != 0) times[i] = t;
         }
     }
 
     /// Updates element i, writes its flags to column f; returns whether any is set.
     template <class Stepper>
     BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size], std::size_t f,
-                                        double* const* arrays, const Stepper& stepper, double t, double dt,
+                                        value_type* const* arrays, const Stepper& stepper, double t, double dt,
                                         std::uint64_t step, std::uint64_t seed,
                                         [[maybe_unused]] double refractory_time) {
         double x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
         std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
-        element_context<layout, true> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data()};
+        const element_context<layout, true, value_type> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(),
+                                                            linked_.data(), linked_index_.data(), lastspike_.data()};
 
         // constant_over_dt subexpressions: computed once, from the state at t.
         if constexpr (layout::n_held > 0)
             detail::for_each_index<layout::n_held>([&](auto k) {
                 constexpr auto value = code::template held_value<k>();
-                arrays[layout::n_per_element - layout::n_held + k][i] = value.eval(ctx);
+                arrays[layout::n_per_element - layout::n_held + k][i] = static_cast<value_type>(value.eval(ctx));
             });
 
         // Refractoriness: Brian's not_refractory, computed from the state at t.
@@ -282,7 +298,7 @@ class neuron_group : private neuron_code<Model> {
         [[maybe_unused]] double last = 0.0;
         if constexpr (model_type::has_refractory) {
             const double nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
-            last = arrays[layout::template element_slot<lastspike_t>][i];
+            last = lastspike_[i];
             if constexpr (model_type::refractory_type::is_condition) {
                 active = (nr_old != 0.0) | !refractory_expr.eval(ctx);
             } else if constexpr (refractory_constant) {
@@ -307,16 +323,17 @@ class neuron_group : private neuron_code<Model> {
                 for (std::size_t j = 0; j < n_states; ++j)
                     if (unless_refractory_flags[j]) x[j] = active ? x[j] : old[j];
             }
-            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = x[j];
+            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = static_cast<value_type>(x[j]);
         }
 
         bool spiked = false;
         if constexpr (model_type::has_threshold) spiked = active & static_cast<bool>(threshold_expr.eval(ctx));
         flags[0][f] = spiked;
         if constexpr (model_type::has_refractory) {
-            arrays[layout::template element_slot<not_refractory_t>][i] = detail::select(active & !spiked, 1.0, 0.0);
+            arrays[layout::template element_slot<not_refractory_t>][i] =
+                detail::select(active & !spiked, value_type{1}, value_type{0});
             // Custom events' conditions see the new lastspike (else it is set in the scan).
-            if constexpr (n_events > 0) arrays[layout::template element_slot<lastspike_t>][i] = detail::select(spiked, t, last);
+            if constexpr (n_events > 0) lastspike_[i] = detail::select(spiked, t, last);
         }
         std::int32_t any = spiked;
         if constexpr (n_events > 0)
@@ -343,8 +360,7 @@ class neuron_group : private neuron_code<Model> {
         const auto step = static_cast<std::uint64_t>(clock_.step());
         for (std::int32_t i : who) {
             random_stream rng(current_seed(), id_ * 4 + 1, step * 64 + phase, static_cast<std::size_t>(i));
-            element_context<layout, false> ctx{arrays_.data(), shared_.data(), nullptr, static_cast<std::size_t>(i), 0, n_,
-                                              clock_.t(), clock_.dt(), &rng, linked_.data(), linked_index_.data()};
+            const auto ctx = context<false>(nullptr, static_cast<std::size_t>(i), 0, n_, &rng);
             std::apply([&](const auto&... s) { (inline_statement(s).exec(ctx), ...); }, statements.items);
         }
     }
@@ -355,28 +371,39 @@ class neuron_group : private neuron_code<Model> {
         return expr::statement<typename S::operation, typename S::target_type, decltype(v)>{s.target, v};
     }
 
-    static void write_vector(std::ostream& out, const std::vector<double>& v) {
+    /// A context for element i of [offset, offset + count), at the clock's time.
+    template <bool LocalStates>
+    element_context<layout, LocalStates, value_type> context(const double* x, std::size_t i, std::size_t offset,
+                                                             std::size_t count, random_stream* rng) {
+        return {arrays_.data(), shared_.data(), x, i, offset, count, clock_.t(), clock_.dt(), rng,
+                linked_.data(), linked_index_.data(), lastspike_.data()};
+    }
+
+    template <class T>
+    static void write_vector(std::ostream& out, const std::vector<T>& v) {
         const std::uint64_t n = v.size();
         out.write(reinterpret_cast<const char*>(&n), sizeof n);
-        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
+        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(T) * n));
     }
     /// Reads the storage back; a length other than this group's marks the stream failed
     /// (a state file of another network), without allocating what the file claims.
-    static void read_vector(std::istream& in, std::vector<double>& v) {
+    template <class T>
+    static void read_vector(std::istream& in, std::vector<T>& v) {
         std::uint64_t n = 0;
         in.read(reinterpret_cast<char*>(&n), sizeof n);
         if (!in || n != v.size()) {
             in.setstate(std::ios::failbit);
             return;
         }
-        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(sizeof(double) * n));
+        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(sizeof(T) * n));
     }
 
     std::size_t n_;
     std::string name_;
     std::uint32_t id_;
-    std::vector<double> storage_;
-    std::array<double*, layout::n_per_element == 0 ? 1 : layout::n_per_element> arrays_{};
+    std::vector<value_type> storage_;
+    std::vector<double> lastspike_;
+    std::array<value_type*, layout::n_per_element == 0 ? 1 : layout::n_per_element> arrays_{};
     std::array<double, layout::n_shared == 0 ? 1 : layout::n_shared> shared_{};
     stepper<method_type, Model> stepper_;
     std::vector<std::int32_t> spikes_;
@@ -398,7 +425,7 @@ class neuron_group : private neuron_code<Model> {
     brian::clock clock_;
     std::uint64_t assignments_ = 0;
     static constexpr std::size_t n_linked_slots = layout::n_linked == 0 ? 1 : layout::n_linked;
-    std::array<const double*, n_linked_slots> linked_{};
+    std::array<const value_type*, n_linked_slots> linked_{};
     std::array<const std::int64_t*, n_linked_slots> linked_index_{};
     std::array<std::vector<std::int64_t>, n_linked_slots> linked_index_storage_{};
 };

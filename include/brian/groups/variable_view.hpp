@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xadapt.hpp>
@@ -34,18 +36,19 @@ concept settable_to = expr::Operand<V> && std::is_same_v<expr::operand_unit<V>, 
 
 }  // namespace detail
 
-/// One element of a group's variable, read and written as a quantity (`G[v][3] = -55_mV`).
-template <class X>
+/// One element of a group's variable, read and written as a quantity (`G[v][3] = -55_mV`);
+/// `T` is the storage type (float in a group of precision<float>).
+template <class X, class T = double>
 class element_ref {
   public:
     using quantity_type = units::quantity<expr::unit_of<X>>;
-    explicit element_ref(double* p) : p_(p) {}
+    explicit element_ref(T* p) : p_(p) {}
     operator quantity_type() const { return quantity_type::from_value(*p_); }  // NOLINT: reads as a quantity
     quantity_type value() const { return quantity_type::from_value(*p_); }
     template <class V>
         requires detail::settable_to<X, V>
     element_ref& operator=(const V& v) {
-        *p_ = expr::as_expr(v).value;
+        *p_ = static_cast<T>(expr::as_expr(v).value);
         return *this;
     }
     template <class V>
@@ -58,7 +61,7 @@ class element_ref {
     }
 
   private:
-    double* p_;
+    T* p_;
 };
 
 /// A group's variable `X` over elements [offset, offset + count): `G[v]`, `G.slice(0, 10)[v]`.
@@ -68,6 +71,8 @@ template <class Group, class X>
 class variable_view {
   public:
     using quantity_type = units::quantity<expr::unit_of<X>>;
+    /// The storage type: double, or float in a group of precision<float>.
+    using value_type = std::remove_pointer_t<decltype(std::declval<Group&>().template raw<X>())>;
 
     variable_view(Group& g, std::size_t offset, std::size_t count) : g_(&g), offset_(offset), count_(count) {}
 
@@ -96,13 +101,13 @@ class variable_view {
             throw std::invalid_argument("brian: set(values, unit) for " + std::string(X::name.view()) + " got " +
                                         std::to_string(n) + " values for " + std::to_string(count_) +
                                         " elements; pass exactly one value per element");
-        double* p = data();
-        for (const auto& x : values) *p++ = static_cast<double>(x) * scale;
+        auto* p = data();
+        for (const auto& x : values) *p++ = static_cast<value_type>(static_cast<double>(x) * scale);
     }
 
-    element_ref<X> operator[](std::size_t k) const {
+    element_ref<X, value_type> operator[](std::size_t k) const {
         if (k >= count_) detail::throw_index_error(k, count_, X::name.view());
-        return element_ref<X>(data() + k);
+        return element_ref<X, value_type>(data() + k);
     }
 
     /// The values in SI units, without a copy.
@@ -116,7 +121,7 @@ class variable_view {
         return si_values() / expr::as_expr(u).value;
     }
 
-    double* data() const { return g_->template raw<X>() + offset_; }
+    value_type* data() const { return g_->template raw<X>() + offset_; }
 
   private:
     Group* g_;

@@ -111,7 +111,7 @@ class state_monitor {
     template <class X, class Group>
     void record_one(Group& group, std::size_t offset, std::vector<double>& out) {
         if constexpr (Group::layout::template stores<X>) {
-            const double* p = group.template raw<X>();
+            const auto* p = group.template raw<X>();
             constexpr bool shared = !(Group::layout::template element_slot<X> < Group::layout::n_per_element);
             for (auto e : which_) out.push_back(shared ? p[0] : p[offset + static_cast<std::size_t>(e)]);
         } else {

@@ -102,11 +102,11 @@ class poisson_input {
 
     void run_slot(slot) {
         prepare();
-        double* x = tgt_.group().template raw<X>() + tgt_.offset();
+        auto* const x = tgt_.group().template raw<X>() + tgt_.offset();  // float or double
         const std::size_t m = tgt_.size();
         const auto step = static_cast<std::uint64_t>(clock().step());
         const std::uint64_t seed = current_seed();
-        [[maybe_unused]] const double* active = nullptr;
+        [[maybe_unused]] decltype(+x) active = nullptr;
         if constexpr (conditional_write)
             active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() + tgt_.offset();
         // One binomial draw per neuron, from its own stream: chunks on the network's
@@ -133,8 +133,8 @@ class poisson_input {
         const double k0 = static_cast<double>(sampler_.from_table(0));  // draw = k0 + k_step · count
         const double k_step = sampler_.from_table(1) > sampler_.from_table(0) ? 1.0 : -1.0;
         detail::parallel_ranges(m, 10.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
-            double* const xs = x;
-            [[maybe_unused]] const double* const act = active;
+            auto* const xs = x;
+            [[maybe_unused]] const auto* const act = active;
             constexpr std::size_t block = 256;
             double u[block];
             std::uint32_t count[block];

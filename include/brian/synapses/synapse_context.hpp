@@ -53,13 +53,14 @@ struct synapse_end<subgroup<P>> {
 };
 
 /// The raw storage of variable X in group G, for element `k` (absolute): per-element
-/// variables at k, shared ones at their single slot.
+/// variables at k, shared ones at their single slot (double*, or float* in a group of
+/// precision<float>).
 template <class X, class G>
-double* variable_base(G& g, const char* side) {
+auto* variable_base(G& g, const char* side) {
     if constexpr (!requires { typename G::layout; }) {
         static_assert(always_false<X>, "brian: pre(x)/post(x) needs a group that stores x (a neuron_group or its slice); "
                                        "this source or target has no variables");
-        return nullptr;
+        return static_cast<double*>(nullptr);
     } else {
         static_assert(G::layout::template stores<X>,
                       "brian: pre(x)/post(x) names a variable that this group's model does not use");
@@ -115,24 +116,30 @@ struct synapse_context {
     // `unless_refractory` variables are dropped (they go to `discarded`). The choice is a
     // select, not a branch: which targets are refractory is unpredictable.
     template <class X>
-    double& ref(const side_variable<synaptic_side::post, X>&) const {
-        double* x = nullptr;
-        if constexpr (is_per_element<X, TgtG>()) x = variable_base<X>(*tgt, "post") + post_abs;
-        else x = variable_base<X>(*tgt, "post");
+    auto& ref(const side_variable<synaptic_side::post, X>&) const {
+        auto* x = variable_base<X>(*tgt, "post");
+        if constexpr (is_per_element<X, TgtG>()) x += post_abs;
         if constexpr (clamped_when_refractory<TgtG, X>())
-            x = select(tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] != 0.0, x, &discarded);
+            x = select(tgt->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[post_abs] != 0, x,
+                       discard_sink<decltype(x)>());
         return *x;
     }
     template <class X>
-    double& ref(const side_variable<synaptic_side::pre, X>&) const {
-        double* x = nullptr;
-        if constexpr (is_per_element<X, SrcG>()) x = variable_base<X>(*src, "pre") + pre_abs;
-        else x = variable_base<X>(*src, "pre");
+    auto& ref(const side_variable<synaptic_side::pre, X>&) const {
+        auto* x = variable_base<X>(*src, "pre");
+        if constexpr (is_per_element<X, SrcG>()) x += pre_abs;
         if constexpr (clamped_when_refractory<SrcG, X>())
-            x = select(src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] != 0.0, x, &discarded);
+            x = select(src->template raw<std::remove_cvref_t<decltype(not_refractory)>>()[pre_abs] != 0, x,
+                       discard_sink<decltype(x)>());
         return *x;
     }
     mutable double discarded = 0.0;
+    mutable float discarded_float = 0.0f;  // for a target of precision<float>
+    template <class P>
+    P discard_sink() const {
+        if constexpr (std::is_same_v<P, float*>) return &discarded_float;
+        else return &discarded;
+    }
     // A plain name is a per-synapse variable, else the postsynaptic neuron's variable of
     // that name: Brian's rule, so that `ge += w` means `post(ge) += w`.
     template <class X>
@@ -151,7 +158,7 @@ struct synapse_context {
     }
     template <class X>
         requires expr::is_symbol<X>
-    double& ref(const X&) const {
+    decltype(auto) ref(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
         if constexpr (s < Layout::n) return vars[s][syn];
         else {

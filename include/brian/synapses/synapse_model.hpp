@@ -291,7 +291,7 @@ inline void advance_event_driven(const Ode& f, Ctx& ctx, double delta) {
     const auto a_e = expr::derivative<X>(f.rhs);
     const auto b_e = expr::substitute<X>(f.rhs, expr::zero<expr::unit_of<X>>{});
     const double a = a_e.eval(ctx), b = b_e.eval(ctx);
-    double& x = ctx.ref(X{});
+    auto& x = ctx.ref(X{});
     if (a != 0.0) x += (x + b / a) * std::expm1(a * delta);
     else x += b * delta;
 }

@@ -670,12 +670,13 @@ class synapses {
                 auto one = [&](const auto& s) {
                     using T = typename std::remove_cvref_t<decltype(s)>::target_type;
                     constexpr bool to_post = T::side == synaptic_side::post;
-                    double* x = nullptr;
-                    if constexpr (to_post) x = tgt_.group().template raw<typename T::symbol_type>();
-                    else x = src_.group().template raw<typename T::symbol_type>();
+                    auto* const x = [&] {  // float* in a group of precision<float>
+                        if constexpr (to_post) return tgt_.group().template raw<typename T::symbol_type>();
+                        else return src_.group().template raw<typename T::symbol_type>();
+                    }();
                     const std::size_t first = to_post ? tgt_.offset() : src_.offset();
                     const std::size_t count = to_post ? tgt_.size() : src_.size();
-                    std::fill(x + first, x + first + count, 0.0);
+                    std::fill(x + first, x + first + count, 0);
                     const std::size_t n = size();
                     for (std::size_t k = 0; k < n; ++k) {
                         set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]),
