@@ -22,6 +22,7 @@
 #include "brian/random/seed.hpp"
 #include "brian/synapses/clock_driven.hpp"
 #include "brian/synapses/connectivity.hpp"
+#include "brian/synapses/constant_add.hpp"
 #include "brian/synapses/spike_queue.hpp"
 #include "brian/synapses/synapse_context.hpp"
 #include "brian/synapses/synapse_model.hpp"
@@ -572,6 +573,13 @@ class synapses {
         if constexpr (layout::event_driven) lastupdate_[k] = ctx.time;
     }
 
+    /// The addend of a constant_post_add pathway for this step (evaluated once).
+    template <class Fast, class Code, class Ctx>
+    static double fast_add_value(const Code& code, Ctx& ctx) {
+        if constexpr (Fast::value) return Fast::addend(code, ctx);
+        else return 0.0;
+    }
+
     /// Pathway P in the `synapses` slot: files this step's spikes of its side and runs its
     /// statements for the synapses whose delay ends now.
     template <std::size_t P>
@@ -595,12 +603,37 @@ class synapses {
             ctx.step = clk.dt();
             return ctx;
         };
+        // The common on_pre code `post(x) += w` with w the same for every synapse: a loop of
+        // its own (constant_add.hpp), the same effects in the same order.
+        using fast_add = detail::constant_post_add<typename path_t::statements_type, layout>;
+        constexpr bool constant_add = on_pre && fast_add::value && !layout::event_driven && [] {
+            if constexpr (fast_add::value) return detail::is_per_element<typename fast_add::variable, target_group>();
+            else return false;
+        }();
         queues_[P].step(
             sp.indices, sp.offset, [&](std::size_t neuron, auto&& fn) { for_synapses_of<on_pre>(neuron, fn); },
             [&](std::span<const std::int32_t> neurons, std::int32_t offset) {
                 if (neurons.empty()) return;
                 auto ctx = context();
                 const std::int32_t* targets = conn_.targets.data();
+                // The synapses [begin, end) of source neuron n, in order.
+                const double add = constant_add ? fast_add_value<fast_add>(code, ctx) : 0.0;
+                auto deliver = [&](auto& local, std::size_t n, std::uint64_t begin, std::uint64_t end) {
+                    if constexpr (constant_add) {
+                        using X = typename fast_add::variable;
+                        auto* x = tgt_.group().template raw<X>() + tgt_.offset();
+                        decltype(+x) active = nullptr;
+                        if constexpr (detail::clamped_when_refractory<target_group, X>())
+                            active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() +
+                                     tgt_.offset();
+                        detail::add_to_targets(x, active, targets, begin, end, add);
+                    } else {
+                        for (std::uint64_t q = begin; q < end; ++q) {
+                            set_synapse(local, q, n, static_cast<std::size_t>(targets[q]));
+                            exec<random>(code, local, q, stream, step, q + key_offset);
+                        }
+                    }
+                };
                 if constexpr (on_pre && !detail::writes_pre_side<typename path_t::statements_type>) {
                     // Partitioned by target on the network's threads: each chunk takes the
                     // synapses onto its range of targets (rows are sorted by target), in
@@ -627,12 +660,7 @@ class synapses {
                                         const auto next = static_cast<std::size_t>(neurons[a + 1] - offset);
                                         __builtin_prefetch(targets + split.begin(conn_, next, c));
                                     }
-                                    const std::uint64_t begin = split.begin(conn_, n, c);
-                                    const std::uint64_t end = split.begin(conn_, n, c + 1);
-                                    for (std::uint64_t q = begin; q < end; ++q) {
-                                        set_synapse(local, q, n, static_cast<std::size_t>(targets[q]));
-                                        exec<random>(code, local, q, stream, step, q + key_offset);
-                                    }
+                                    deliver(local, n, split.begin(conn_, n, c), split.begin(conn_, n, c + 1));
                                 }
                             });
                             return;
@@ -641,11 +669,14 @@ class synapses {
                 }
                 for (std::int32_t s : neurons) {
                     const auto n = static_cast<std::size_t>(s - offset);
-                    for_synapses_of<on_pre>(n, [&](std::size_t k) {
-                        if constexpr (on_pre) set_synapse(ctx, k, n, static_cast<std::size_t>(targets[k]));
-                        else set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), n);
-                        exec<random>(code, ctx, k, stream, step, k + key_offset);
-                    });
+                    if constexpr (on_pre) {
+                        deliver(ctx, n, conn_.row[n], conn_.row[n + 1]);
+                    } else {
+                        for_synapses_of<on_pre>(n, [&](std::size_t k) {
+                            set_synapse(ctx, k, static_cast<std::size_t>(pre_of_[k]), n);
+                            exec<random>(code, ctx, k, stream, step, k + key_offset);
+                        });
+                    }
                 }
             },
             [&](std::span<const detail::synapse_id> arriving) {
