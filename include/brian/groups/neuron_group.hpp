@@ -410,7 +410,10 @@ class neuron_group : private neuron_code<Model> {
     std::array<std::vector<std::int32_t>, n_events == 0 ? 1 : n_events> event_spikes_;
     std::vector<std::array<std::vector<std::int32_t>, 1 + n_events>> chunk_spikes_;
     // Work per neuron and step (elementary functions count 20) and the work below which
-    // the loop stays on one thread: a hand-over costs about a microsecond.
+    // the loop stays on one thread: a hand-over costs about a microsecond, and a split
+    // group's state lives in two cores' caches, so that serial synaptic input into it
+    // moves cache lines between them (COBA with 4000 neurons was slower on 2 threads with
+    // a bound of 32768; CUBA with 64000 neurons, 256000, gains 1.6x).
     static constexpr double loop_cost =
         4.0 + (std::is_same_v<method_type, method::exact_t>
                    ? 0.0
@@ -421,7 +424,7 @@ class neuron_group : private neuron_code<Model> {
                              },
                              detail::system_of<Model>::f);
                      }()));
-    static constexpr double parallel_min_work = 32768.0;
+    static constexpr double parallel_min_work = 131072.0;
     brian::clock clock_;
     std::uint64_t assignments_ = 0;
     static constexpr std::size_t n_linked_slots = layout::n_linked == 0 ? 1 : layout::n_linked;

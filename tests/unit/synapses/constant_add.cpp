@@ -7,7 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 using namespace brian;
@@ -42,7 +44,7 @@ struct result {
     std::vector<std::int32_t> idx;
 };
 
-/// 3000 LIF neurons driven into firing, 2% random connections onto neurons [500, 3000):
+/// 3000 LIF neurons driven into firing, 30% random connections onto neurons [500, 3000):
 /// `Fast` adds constants, else the same values come from per-synapse variables.
 template <bool Fast, class P>
 result run(unsigned threads) {
@@ -53,8 +55,10 @@ result run(unsigned threads) {
     auto target = G.slice(500, 3000);
     spike_monitor M(G);
     auto body = [&](auto& Sv, auto& Sge) {
-        Sv.connect(probability(0.02));
-        Sge.connect(probability(0.02));
+        // 750 synapses per source: a step with 11 or more spikes has 8192 events or more
+        // per pathway, which the network splits by target on 2 threads.
+        Sv.connect(probability(0.3));
+        Sge.connect(probability(0.3));
         if constexpr (!Fast) {
             Sv[w] = 0.7_mV;
             Sge[w] = -0.3_mV;
@@ -99,6 +103,10 @@ TEST_CASE("constant_add: the loop of post(x) += constant gives the per-synapse e
     const auto generic = run<false, precision<double>>(1);
     const auto fast = run<true, precision<double>>(1);
     REQUIRE(generic.steps.size() > 2000);
+    // Steps with enough events to split on 2 threads (11 spikes x 750 synapses > 8192).
+    std::map<std::int64_t, int> per_step;
+    for (auto s : generic.steps) ++per_step[s];
+    CHECK(std::count_if(per_step.begin(), per_step.end(), [](const auto& e) { return e.second >= 11; }) > 50);
     CHECK(fast.steps == generic.steps);
     CHECK(fast.idx == generic.idx);
     CHECK(fast.v == generic.v);
