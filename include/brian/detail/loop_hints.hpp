@@ -35,6 +35,7 @@ inline double select(bool c, double a, double b) {
     return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
 }
 
+/// The same for float (a group's state in precision<float>).
 inline float select(bool c, float a, float b) {
     const std::uint32_t mask = -static_cast<std::uint32_t>(c);
     return std::bit_cast<float>((std::bit_cast<std::uint32_t>(a) & mask) | (std::bit_cast<std::uint32_t>(b) & ~mask));

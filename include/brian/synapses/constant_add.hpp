@@ -33,6 +33,11 @@ inline constexpr bool synapse_independent = [] {
 template <class Statements, class Layout>
 struct constant_post_add {
     static constexpr bool value = false;
+    using variable = void;
+    template <class Code, class Ctx>
+    static double addend(const Code&, Ctx&) {
+        return 0.0;
+    }
 };
 template <class Op, class Target, class Value, class Layout>
 struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Layout> {

@@ -573,13 +573,6 @@ class synapses {
         if constexpr (layout::event_driven) lastupdate_[k] = ctx.time;
     }
 
-    /// The addend of a constant_post_add pathway for this step (evaluated once).
-    template <class Fast, class Code, class Ctx>
-    static double fast_add_value(const Code& code, Ctx& ctx) {
-        if constexpr (Fast::value) return Fast::addend(code, ctx);
-        else return 0.0;
-    }
-
     /// Pathway P in the `synapses` slot: files this step's spikes of its side and runs its
     /// statements for the synapses whose delay ends now.
     template <std::size_t P>
@@ -616,8 +609,8 @@ class synapses {
                 if (neurons.empty()) return;
                 auto ctx = context();
                 const std::int32_t* targets = conn_.targets.data();
+                const double add = fast_add::addend(code, ctx);  // once per step
                 // The synapses [begin, end) of source neuron n, in order.
-                const double add = constant_add ? fast_add_value<fast_add>(code, ctx) : 0.0;
                 auto deliver = [&](auto& local, std::size_t n, std::uint64_t begin, std::uint64_t end) {
                     if constexpr (constant_add) {
                         using X = typename fast_add::variable;
