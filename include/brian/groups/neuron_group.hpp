@@ -11,6 +11,7 @@
 
 #include "brian/detail/loop_hints.hpp"
 #include "brian/detail/parallel.hpp"
+#include "brian/detail/pod_io.hpp"
 #include "brian/expr/analysis/cost.hpp"
 #include "brian/groups/element_context.hpp"
 #include "brian/groups/model_code.hpp"
@@ -163,8 +164,8 @@ class neuron_group : private neuron_code<Model> {
     }
 
     void store(std::ostream& out) const {
-        write_vector(out, storage_);
-        write_vector(out, lastspike_);
+        detail::write_pod_vector(out, storage_);
+        detail::write_pod_vector(out, lastspike_);
         out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
         const std::int64_t step = clock_.step();
         const double dt = clock_.dt();
@@ -173,8 +174,8 @@ class neuron_group : private neuron_code<Model> {
         out.write(reinterpret_cast<const char*>(&assignments_), sizeof assignments_);
     }
     void restore(std::istream& in) {
-        read_vector(in, storage_);
-        read_vector(in, lastspike_);
+        detail::read_pod_vector_of_size(in, storage_);
+        detail::read_pod_vector_of_size(in, lastspike_);
         in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
         std::int64_t step = 0;
         double dt = 0;
@@ -377,25 +378,6 @@ class neuron_group : private neuron_code<Model> {
                                                              std::size_t count, random_stream* rng) {
         return {arrays_.data(), shared_.data(), x, i, offset, count, clock_.t(), clock_.dt(), rng,
                 linked_.data(), linked_index_.data(), lastspike_.data()};
-    }
-
-    template <class T>
-    static void write_vector(std::ostream& out, const std::vector<T>& v) {
-        const std::uint64_t n = v.size();
-        out.write(reinterpret_cast<const char*>(&n), sizeof n);
-        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(sizeof(T) * n));
-    }
-    /// Reads the storage back; a length other than this group's marks the stream failed
-    /// (a state file of another network), without allocating what the file claims.
-    template <class T>
-    static void read_vector(std::istream& in, std::vector<T>& v) {
-        std::uint64_t n = 0;
-        in.read(reinterpret_cast<char*>(&n), sizeof n);
-        if (!in || n != v.size()) {
-            in.setstate(std::ios::failbit);
-            return;
-        }
-        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(sizeof(T) * n));
     }
 
     std::size_t n_;

@@ -10,6 +10,7 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/monitors/spike_monitor.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"

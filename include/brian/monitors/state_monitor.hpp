@@ -10,6 +10,7 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/context.hpp"
 #include "brian/monitors/record.hpp"
