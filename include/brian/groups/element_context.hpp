@@ -15,7 +15,8 @@ namespace brian {
 /// With `LocalStates` the state variables are read from `x` instead (an integrator's
 /// registers or intermediate stage); statements always write the storage. Per-element
 /// variables are stored as `T` (the group's precision), except `lastspike` (`times`: always
-/// double); the arithmetic is double.
+/// double) and `not_refractory` (`active`: one byte per element, so that synapses' checks
+/// of it hit L1); the arithmetic is double.
 template <class Layout, bool LocalStates, class T = double>
 struct element_context {
     T* const* arrays = nullptr;
@@ -31,10 +32,13 @@ struct element_context {
     /// element i reading the source's element i - offset).
     const T* const* linked = nullptr;
     const std::int64_t* const* linked_index = nullptr;
-    double* times = nullptr;  ///< lastspike, when the model is refractory
+    double* times = nullptr;         ///< lastspike, when the model is refractory
+    std::uint8_t* active = nullptr;  ///< not_refractory, when the model is refractory
 
     template <class X>
     static constexpr bool is_time = std::is_same_v<X, std::remove_cvref_t<decltype(lastspike)>>;
+    template <class X>
+    static constexpr bool is_flag = std::is_same_v<X, std::remove_cvref_t<decltype(not_refractory)>>;
 
     template <class X>
     double get(const X&) const {
@@ -45,6 +49,7 @@ struct element_context {
                       "brian: a variable used here is not stored by this group");
         if constexpr (LocalStates && e < Layout::n_states) return x[e];
         else if constexpr (is_time<X>) return times[i];
+        else if constexpr (is_flag<X>) return active[i];
         else if constexpr (e < Layout::n_per_element) return arrays[e][i];
         else if constexpr (s < Layout::n_shared) return shared[s];
         else return linked[l][linked_index[l] ? linked_index[l][i] : static_cast<std::int64_t>(i)];
@@ -56,13 +61,14 @@ struct element_context {
         static_assert(e < Layout::n_per_element || s < Layout::n_shared,
                       "brian: a variable assigned here is not stored by this group");
         if constexpr (is_time<X>) return (times[i]);
+        else if constexpr (is_flag<X>) return (active[i]);
         else if constexpr (e < Layout::n_per_element) return (arrays[e][i]);
         else return (shared[s]);
     }
 
     /// The same element with state variables read from `xs` at time t + fraction·dt.
     element_context<Layout, true, T> with_states(const double* xs, double fraction) const {
-        return {arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index, times};
+        return {arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index, times, active};
     }
 
     double t() const { return time; }

@@ -29,13 +29,14 @@ namespace brian {
 
 /// A group of `n` neurons of `Model` (Brian's `NeuronGroup`): `neuron_group<cuba> P(4000)`.
 /// Its variables are inferred from the model and stored as structure-of-arrays of SI
-/// doubles, or floats with `precision<float>` (precision.hpp). Each step runs one fused loop
+/// doubles, or floats with `precision<float>` (precision.hpp); `lastspike` is always a
+/// double and `not_refractory` a byte. Each step runs one fused loop
 /// (`groups` slot): refractoriness, integration, threshold, spike collection; the reset
 /// runs for the spiking neurons only (`resets`).
 template <const auto& Model, class... Policies>
 class neuron_group : private neuron_code<Model> {
   public:
-    /// The storage type of the per-element variables (lastspike is always double).
+    /// The storage type of the per-element variables (but lastspike and not_refractory).
     using value_type = typename detail::group_policies<Policies...>::value_type;
     using model_type = std::remove_cvref_t<decltype(Model)>;
     using layout = model_layout<model_type>;
@@ -46,15 +47,17 @@ class neuron_group : private neuron_code<Model> {
 
     explicit neuron_group(std::size_t n, std::string name = "neurongroup")
         : n_(n), name_(std::move(name)), id_(detail::next_object_id()) {
-        // lastspike has its own double array; the others share one block of value_type.
+        // lastspike and not_refractory have arrays of their own (double, byte); the others
+        // share one block of value_type.
         constexpr std::size_t time_slot = layout::template element_slot<lastspike_t>;
-        storage_.assign((layout::n_per_element - (model_type::has_refractory ? 1 : 0)) * n_, value_type{0});
+        constexpr std::size_t flag_slot = layout::template element_slot<not_refractory_t>;
+        storage_.assign((layout::n_per_element - (model_type::has_refractory ? 2 : 0)) * n_, value_type{0});
         for (std::size_t k = 0, block = 0; k < layout::n_per_element; ++k)
-            if (k != time_slot) arrays_[k] = storage_.data() + n_ * block++;
+            if (k != time_slot && k != flag_slot) arrays_[k] = storage_.data() + n_ * block++;
         if constexpr (model_type::has_refractory) {
             lastspike_.assign(n_, 0.0);
             (*this)[lastspike] = -1e4 * units::second;  // Brian's "never spiked"
-            std::fill_n(raw<not_refractory_t>(), n_, 1.0);
+            not_refractory_.assign(n_, 1);
         }
     }
 
@@ -133,10 +136,12 @@ class neuron_group : private neuron_code<Model> {
     }
 
     /// Raw SI storage of a variable (for monitors and synapses): value_type* for the
-    /// per-element variables, double* for lastspike and the shared ones.
+    /// per-element variables, double* for lastspike and the shared ones, std::uint8_t* for
+    /// not_refractory.
     template <class X>
     auto* raw() {
         if constexpr (std::is_same_v<X, lastspike_t>) return lastspike_.data();
+        else if constexpr (std::is_same_v<X, not_refractory_t>) return not_refractory_.data();
         else if constexpr (layout::template element_slot<X> < layout::n_per_element)
             return arrays_[layout::template element_slot<X>];
         else return shared_.data() + layout::template shared_slot<X>;
@@ -166,6 +171,7 @@ class neuron_group : private neuron_code<Model> {
     void store(std::ostream& out) const {
         detail::write_pod_vector(out, storage_);
         detail::write_pod_vector(out, lastspike_);
+        detail::write_pod_vector(out, not_refractory_);
         out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
         const std::int64_t step = clock_.step();
         const double dt = clock_.dt();
@@ -176,6 +182,7 @@ class neuron_group : private neuron_code<Model> {
     void restore(std::istream& in) {
         detail::read_pod_vector_of_size(in, storage_);
         detail::read_pod_vector_of_size(in, lastspike_);
+        detail::read_pod_vector_of_size(in, not_refractory_);
         in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
         std::int64_t step = 0;
         double dt = 0;
@@ -253,15 +260,25 @@ class neuron_group : private neuron_code<Model> {
         // A local copy of the per-step propagators: the state stores cannot alias it, so
         // they stay in registers across the loop.
         const auto stepper = stepper_;
-        value_type* const* const arrays = arrays_.data();
+        // Local copies of the array pointers: the byte stores to not_refractory may alias
+        // any memory the compiler cannot rule out, members included.
+        const auto local_arrays = arrays_;
+        value_type* const* const arrays = local_arrays.data();
         double* const times = lastspike_.data();
+        std::uint8_t* const active = not_refractory_.data();
         std::int32_t flags[1 + n_events][block_size];
+        // The new not_refractory of the block, written as bytes after the vector loop: a
+        // byte store in it would make the vectoriser use 64 lanes (8 vectors of doubles).
+        std::int32_t next_active[block_size];
         for (std::size_t b = lo; b < hi; b += block_size) {
             const std::size_t e = std::min(hi, b + block_size);
             std::int32_t any = 0;  // most blocks have no spike and no event: skip the scan
             BRIAN_IVDEP
             for (std::size_t i = b; i < e; ++i)
-                any |= update_one(i, flags, i - b, arrays, stepper, t, dt, step, seed, refractory_time);
+                any |= update_one(i, flags, next_active, i - b, arrays, times, active, stepper, t, dt, step, seed,
+                                  refractory_time);
+            if constexpr (model_type::has_refractory)
+                for (std::size_t i = b; i < e; ++i) active[i] = static_cast<std::uint8_t>(next_active[i - b]);
             if (any == 0) continue;
             for (std::size_t k = 0; k < 1 + n_events; ++k)
                 for (std::size_t i = b; i < e; ++i)
@@ -276,8 +293,10 @@ class neuron_group : private neuron_code<Model> {
 
     /// Updates element i, writes its flags to column f; returns whether any is set.
     template <class Stepper>
-    BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size], std::size_t f,
-                                        value_type* const* arrays, const Stepper& stepper, double t, double dt,
+    BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size],
+                                                std::int32_t* next_active, std::size_t f,
+                                        value_type* const* arrays, double* times, std::uint8_t* active_flags,
+                                        const Stepper& stepper, double t, double dt,
                                         std::uint64_t step, std::uint64_t seed,
                                         [[maybe_unused]] double refractory_time) {
         double x[n_states == 0 ? 1 : n_states];
@@ -285,7 +304,7 @@ class neuron_group : private neuron_code<Model> {
         // A random stream per element only where the loop draws (none for CUBA).
         std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
         const element_context<layout, true, value_type> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(),
-                                                            linked_.data(), linked_index_.data(), lastspike_.data()};
+                                                            linked_.data(), linked_index_.data(), times, active_flags};
 
         // constant_over_dt subexpressions: computed once, from the state at t.
         if constexpr (layout::n_held > 0)
@@ -298,10 +317,10 @@ class neuron_group : private neuron_code<Model> {
         [[maybe_unused]] bool active = true;
         [[maybe_unused]] double last = 0.0;
         if constexpr (model_type::has_refractory) {
-            const double nr_old = arrays[layout::template element_slot<not_refractory_t>][i];
-            last = lastspike_[i];
+            const bool nr_old = active_flags[i] != 0;
+            last = times[i];
             if constexpr (model_type::refractory_type::is_condition) {
-                active = (nr_old != 0.0) | !refractory_expr.eval(ctx);
+                active = nr_old | !refractory_expr.eval(ctx);
             } else if constexpr (refractory_constant) {
                 // timestep(t - last) >= R without a division per neuron: the step count
                 // floor((t - last)/dt + 0.001) reaches R exactly when
@@ -331,10 +350,9 @@ class neuron_group : private neuron_code<Model> {
         if constexpr (model_type::has_threshold) spiked = active & static_cast<bool>(threshold_expr.eval(ctx));
         flags[0][f] = spiked;
         if constexpr (model_type::has_refractory) {
-            arrays[layout::template element_slot<not_refractory_t>][i] =
-                detail::select(active & !spiked, value_type{1}, value_type{0});
+            next_active[f] = active & !spiked;
             // Custom events' conditions see the new lastspike (else it is set in the scan).
-            if constexpr (n_events > 0) lastspike_[i] = detail::select(spiked, t, last);
+            if constexpr (n_events > 0) times[i] = detail::select(spiked, t, last);
         }
         std::int32_t any = spiked;
         if constexpr (n_events > 0)
@@ -377,7 +395,7 @@ class neuron_group : private neuron_code<Model> {
     element_context<layout, LocalStates, value_type> context(const double* x, std::size_t i, std::size_t offset,
                                                              std::size_t count, random_stream* rng) {
         return {arrays_.data(), shared_.data(), x, i, offset, count, clock_.t(), clock_.dt(), rng,
-                linked_.data(), linked_index_.data(), lastspike_.data()};
+                linked_.data(), linked_index_.data(), lastspike_.data(), not_refractory_.data()};
     }
 
     std::size_t n_;
@@ -385,6 +403,7 @@ class neuron_group : private neuron_code<Model> {
     std::uint32_t id_;
     std::vector<value_type> storage_;
     std::vector<double> lastspike_;
+    std::vector<std::uint8_t> not_refractory_;  // a byte each: synapses read it per event
     std::array<value_type*, layout::n_per_element == 0 ? 1 : layout::n_per_element> arrays_{};
     std::array<double, layout::n_shared == 0 ? 1 : layout::n_shared> shared_{};
     stepper<method_type, Model> stepper_;

@@ -45,12 +45,13 @@ class random_stream {
 
     random_stream* get() noexcept { return this; }
 
-    /// The first uniform() of the stream (seed, object, step, element), without a stream
-    /// object: branch-free, so a loop drawing one number per element vectorises.
-    BRIAN_ALWAYS_INLINE static double first_uniform(std::uint64_t seed, std::uint32_t object, std::uint64_t step,
-                                                    std::uint64_t element) noexcept {
+    /// The first two uniform()s of the stream (seed, object, step, element): one Philox
+    /// block, for loops that need one number per element and take two elements per stream.
+    BRIAN_ALWAYS_INLINE static std::array<double, 2> first_two_uniforms(std::uint64_t seed, std::uint32_t object,
+                                                                       std::uint64_t step,
+                                                                       std::uint64_t element) noexcept {
         const auto block = detail::philox4x32_10(counter(step, element), key(seed, object));
-        return detail::uniform_from_words(block[0], block[1]);
+        return {detail::uniform_from_words(block[0], block[1]), detail::uniform_from_words(block[2], block[3])};
     }
 
     /// A uniform double in [0, 1), 53 random bits.

@@ -27,7 +27,7 @@ inline constexpr bool synapse_independent = [] {
 /// on_pre code that adds one value, the same for all synapses of a step, to a variable of
 /// the postsynaptic neuron: `post(ge) += 1.62_mV` (CUBA, COBA, Brunel). Such a pathway is
 /// propagated by `add_to_targets` instead of evaluating the statement per synapse: per
-/// event one load and one store of the target (and one load of its not_refractory).
+/// event one load and one store of the target (and one load of its not_refractory byte).
 /// `Layout` is the synapses' per-synapse layout (a plain name that is per synapse is not
 /// the target's variable).
 template <class Statements, class Layout>
@@ -73,8 +73,8 @@ struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Lay
 /// multiply is half the cost of comparing and selecting per event). A refractory target
 /// gets x + (±0), which is x (the one difference: an x of exactly -0.0 may come back as
 /// +0.0, an equal value; w is a model constant, finite).
-template <class T, class A>
-BRIAN_ALWAYS_INLINE void add_to_targets(T* x, const A* active, const std::int32_t* targets, std::uint64_t begin,
+template <class T>
+BRIAN_ALWAYS_INLINE void add_to_targets(T* x, const std::uint8_t* active, const std::int32_t* targets, std::uint64_t begin,
                                         std::uint64_t end, double w) {
     if (active != nullptr) {
         for (std::uint64_t q = begin; q < end; ++q) {

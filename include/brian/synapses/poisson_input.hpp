@@ -33,8 +33,9 @@ namespace brian {
 /// `PoissonInput(target, 'x', N, rate, weight)`). Instead of N spike trains, each step
 /// draws, per target neuron, k ~ Binomial(N, rate·dt) exactly and adds weight·k to x.
 /// Runs in the `synapses` slot (Brian's `when='synapses'`) on the target's clock; the
-/// draws come from the counter-based stream keyed by (seed, object, step, neuron index in
-/// the target), so they are reproducible with `seed(n)` and independent of threads.
+/// draws come from counter-based streams keyed by (seed, object, step, neuron index in
+/// the target; or, with the table below, neurons 2p and 2p + 1 sharing stream p), so they
+/// are reproducible with `seed(n)` and independent of threads.
 /// A target variable flagged `unless_refractory` is not changed while the neuron is
 /// refractory (Brian's conditional write on `not_refractory`).
 ///
@@ -106,7 +107,7 @@ class poisson_input {
         const std::size_t m = tgt_.size();
         const auto step = static_cast<std::uint64_t>(clock().step());
         const std::uint64_t seed = current_seed();
-        [[maybe_unused]] decltype(+x) active = nullptr;
+        [[maybe_unused]] const std::uint8_t* active = nullptr;
         if constexpr (conditional_write)
             active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() + tgt_.offset();
         // One binomial draw per neuron, from its own stream: chunks on the network's
@@ -115,7 +116,7 @@ class poisson_input {
             detail::parallel_ranges(m, 30.0, 32768.0, [&](std::size_t lo, std::size_t hi, std::size_t) {
                 for (std::size_t i = lo; i < hi; ++i) {
                     if constexpr (conditional_write)
-                        if (active[i] == 0.0) continue;
+                        if (active[i] == 0) continue;
                     random_stream rng(seed, id_, step, i);
                     x[i] += weight_ * static_cast<double>(sampler_.draw(rng));
                 }
@@ -123,7 +124,8 @@ class poisson_input {
             return;
         }
         // Table searches for a block of neurons at a time, each step a vectorised loop:
-        // the streams' first uniforms, then for each table entry until none reaches it,
+        // a uniform per neuron (neurons 2p and 2p + 1 take the two of stream p's first
+        // Philox block: half the blocks), then for each table entry until none reaches it,
         // the count of uniforms at or above it (the draw, as the sequential search would
         // find it; no unpredictable branch per neuron).
         const std::span<const double> table = sampler_.table();
@@ -138,12 +140,14 @@ class poisson_input {
             constexpr std::size_t block = 256;
             double u[block];
             std::uint32_t count[block];
-            for (std::size_t b = lo; b < hi; b += block) {
+            for (std::size_t b = lo; b < hi; b += block) {  // b is even: chunks start at multiples of 8
                 const std::size_t size = std::min(hi - b, block);
-                for (std::size_t j = 0; j < size; ++j) {
-                    u[j] = random_stream::first_uniform(seed, id_, step, b + j);
-                    count[j] = 0;
+                for (std::size_t q = 0; q < (size + 1) / 2; ++q) {  // u[size] of an odd last block is unused
+                    const auto pair = random_stream::first_two_uniforms(seed, id_, step, b / 2 + q);
+                    u[2 * q] = pair[0];
+                    u[2 * q + 1] = pair[1];
                 }
+                for (std::size_t j = 0; j < size; ++j) count[j] = 0;
                 for (const double edge : table) {
                     std::uint32_t any = 0;
                     for (std::size_t j = 0; j < size; ++j) {
@@ -160,7 +164,7 @@ class poisson_input {
                     BRIAN_IVDEP
                     for (std::size_t j = 0; j < size; ++j) {
                         double add = weight * (k0 + k_step * static_cast<double>(count[j]));
-                        if constexpr (conditional_write) add = detail::select(act[b + j] != 0.0, add, -0.0);
+                        if constexpr (conditional_write) add = detail::select(act[b + j] != 0, add, -0.0);
                         xs[b + j] += add;
                     }
                     continue;
@@ -168,10 +172,10 @@ class poisson_input {
                 for (std::size_t j = 0; j < size; ++j) {
                     const std::size_t i = b + j;
                     if constexpr (conditional_write)
-                        if (active[i] == 0.0) continue;
+                        if (active[i] == 0) continue;
                     std::uint64_t k = sampler_.from_table(count[j]);
-                    if (count[j] == table.size()) {  // beyond the table (below 2^-53)
-                        random_stream rng(seed, id_, step, i);
+                    if (count[j] == table.size()) {  // beyond the table (below 2^-53): a draw of
+                        random_stream rng(seed, id_, step, m + i);  // its own, from a stream no pair uses
                         k = sampler_.draw(rng);
                     }
                     x[i] += weight_ * static_cast<double>(k);

@@ -615,7 +615,7 @@ class synapses {
                     if constexpr (constant_add) {
                         using X = typename fast_add::variable;
                         auto* x = tgt_.group().template raw<X>() + tgt_.offset();
-                        decltype(+x) active = nullptr;
+                        const std::uint8_t* active = nullptr;
                         if constexpr (detail::clamped_when_refractory<target_group, X>())
                             active = tgt_.group().template raw<std::remove_cvref_t<decltype(not_refractory)>>() +
                                      tgt_.offset();

@@ -30,11 +30,13 @@ TEST_CASE("random: philox4x32_10 gives Random123's Philox4x32 blocks") {
     CHECK(kat[3] == 0x24126ea1u);
 }
 
-TEST_CASE("random: first_uniform is the first draw of the same stream; draws lie in 0 to 1") {
+TEST_CASE("random: first_two_uniforms are the first two draws of the same stream; draws lie in 0 to 1") {
     for (std::uint64_t element : {0ull, 1ull, 4095ull, 1ull << 33}) {
         for (std::uint64_t step : {0ull, 7ull, 1ull << 40}) {
             brian::random_stream s(12345, 9, step, element);
-            CHECK(brian::random_stream::first_uniform(12345, 9, step, element) == s.uniform());
+            const auto two = brian::random_stream::first_two_uniforms(12345, 9, step, element);
+            CHECK(two[0] == s.uniform());
+            CHECK(two[1] == s.uniform());
             for (int k = 0; k < 16; ++k) {
                 const double u = s.uniform();
                 CHECK((u >= 0.0 && u < 1.0));

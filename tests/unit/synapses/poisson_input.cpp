@@ -1,5 +1,6 @@
 // brian/synapses/poisson_input.hpp: per-step increments are weight x Binomial(N, rate*dt)
-// (mean, variance, P(0) within 5 standard errors, in each regime of the sampler),
+// (mean, variance, P(0) within 5 standard errors, in each regime of the sampler;
+// neighbours sharing a random block uncorrelated),
 // reproducibility with seed(), slice targets, the synapses slot, errors.
 #include <brian/brian.hpp>
 #include <brian/synapses.hpp>
@@ -85,6 +86,27 @@ using namespace pi_test;
 TEST_CASE("poisson_input: Brunel-like drive, mean 2 per step (inversion from 0)") {
     // N = 1000 sources at 20 Hz, dt = 0.1 ms: p = 2e-3, 200 neurons x 500 steps.
     check_binomial(increments(200, 1000, 20_Hz, 500), 1000, 20 * 1e-4);
+}
+
+TEST_CASE("poisson_input: neurons that share a Philox block (2p, 2p + 1) draw independently") {
+    // The table path takes neuron 2p's uniform and neuron 2p + 1's from one block: their
+    // counts must be uncorrelated (Pearson r within 5 standard errors of 0), and each
+    // half binomial on its own.
+    const std::size_t m = 200;
+    const auto k = increments(m, 1000, 20_Hz, 500);
+    std::vector<double> even, odd;
+    for (std::size_t q = 0; q + 1 < k.size(); q += 2) {
+        even.push_back(k[q]);
+        odd.push_back(k[q + 1]);
+    }
+    check_binomial(even, 1000, 20 * 1e-4);
+    check_binomial(odd, 1000, 20 * 1e-4);
+    const auto a = moments_of(even), b = moments_of(odd);
+    double cov = 0;
+    for (std::size_t q = 0; q < even.size(); ++q) cov += (even[q] - a.mean) * (odd[q] - b.mean);
+    cov /= static_cast<double>(even.size() - 1);
+    const double r = cov / std::sqrt(a.var * b.var);
+    CHECK(std::abs(r) < 5.0 / std::sqrt(static_cast<double>(even.size())));
 }
 
 TEST_CASE("poisson_input: large mean (search from the mode) and p > 1/2") {
