@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/flag_scan.hpp"
 #include "brian/detail/loop_hints.hpp"
 #include "brian/detail/parallel.hpp"
 #include "brian/detail/pod_io.hpp"
@@ -280,14 +281,15 @@ class neuron_group : private neuron_code<Model> {
             if constexpr (model_type::has_refractory)
                 for (std::size_t i = b; i < e; ++i) active[i] = static_cast<std::uint8_t>(next_active[i - b]);
             if (any == 0) continue;
-            for (std::size_t k = 0; k < 1 + n_events; ++k)
-                for (std::size_t i = b; i < e; ++i)
-                    if (flags[k][i - b] != 0) out[k].push_back(static_cast<std::int32_t>(i));
-            // lastspike only changes for the neurons that spiked: written here, not by
-            // every neuron in the vector loop (a store per neuron and step saved).
-            if constexpr (model_type::has_refractory && n_events == 0)
-                for (std::size_t i = b; i < e; ++i)
-                    if (flags[0][i - b] != 0) times[i] = t;
+            detail::for_each_flagged(flags[0], e - b, [&](std::size_t j) {
+                out[0].push_back(static_cast<std::int32_t>(b + j));
+                // lastspike only changes for the neurons that spiked: written here, not by
+                // every neuron in the vector loop (a store per neuron and step saved).
+                if constexpr (model_type::has_refractory && n_events == 0) times[b + j] = t;
+            });
+            for (std::size_t k = 1; k < 1 + n_events; ++k)
+                detail::for_each_flagged(flags[k], e - b,
+                                         [&](std::size_t j) { out[k].push_back(static_cast<std::int32_t>(b + j)); });
         }
     }
 

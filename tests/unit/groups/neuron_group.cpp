@@ -11,6 +11,8 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 using namespace brian;
@@ -295,6 +297,10 @@ TEST_CASE("refractoriness as a time: interspike interval, lastspike and not_refr
     // Step 49: 0.9 ms after the last spike, still refractory; neuron 1 never was.
     CHECK(G[not_refractory].si_values()(0) == 0.0);
     CHECK(G[not_refractory].si_values()(1) == 1.0);
+    // A byte per neuron (synapses read it per event), in either precision.
+    static_assert(std::is_same_v<decltype(G[not_refractory])::value_type, std::uint8_t>);
+    static_assert(std::is_same_v<decltype(std::declval<neuron_group<lif, precision<float>>&>()[not_refractory])::value_type,
+                                 std::uint8_t>);
     // unless_refractory: the reset value is held during the refractory period.
     CHECK(G[v][0].in(mV) == doctest::Approx(-70.0));
 }
