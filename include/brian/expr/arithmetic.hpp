@@ -4,31 +4,38 @@
 
 namespace brian::expr {
 
+// The operations compute in their operands' type (double, or float where a context
+// computes in float: real_of), with C++'s promotions when the two differ.
 namespace op {
 struct add {
     template <class A, class B>
     using result_unit = A;
-    static constexpr double apply(double a, double b) { return a + b; }
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a + b; }
 };
 struct sub {
     template <class A, class B>
     using result_unit = A;
-    static constexpr double apply(double a, double b) { return a - b; }
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a - b; }
 };
 struct mul {
     template <class A, class B>
     using result_unit = decltype(A{} * B{});
-    static constexpr double apply(double a, double b) { return a * b; }
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a * b; }
 };
 struct div {
     template <class A, class B>
     using result_unit = decltype(A{} / B{});
-    static constexpr double apply(double a, double b) { return a / b; }
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a / b; }
 };
 struct neg {
     template <class A>
     using result_unit = A;
-    static constexpr double apply(double a) { return -a; }
+    template <class A>
+    static constexpr auto apply(A a) { return -a; }
 };
 }  // namespace op
 

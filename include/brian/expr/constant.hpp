@@ -14,8 +14,8 @@ struct constant {
     using unit = U;
     double value;
     template <class Ctx>
-    constexpr double eval(Ctx&) const {
-        return value;
+    constexpr real_of<Ctx> eval(Ctx&) const {
+        return static_cast<real_of<Ctx>>(value);
     }
 };
 
@@ -26,8 +26,8 @@ struct zero {
     static constexpr bool is_expression = true;
     using unit = U;
     template <class Ctx>
-    constexpr double eval(Ctx&) const {
-        return 0.0;
+    constexpr real_of<Ctx> eval(Ctx&) const {
+        return 0;
     }
 };
 
@@ -36,8 +36,8 @@ struct one {
     static constexpr bool is_expression = true;
     using unit = dimensionless_t;
     template <class Ctx>
-    constexpr double eval(Ctx&) const {
-        return 1.0;
+    constexpr real_of<Ctx> eval(Ctx&) const {
+        return 1;
     }
 };
 

@@ -12,7 +12,8 @@ struct comparison {
     template <class A, class B>
     using result_unit = boolean_unit;
     static constexpr char spelling[] = {Spelling..., '\0'};
-    static constexpr bool apply(double a, double b) { return Cmp{}(a, b); }
+    template <class A, class B>
+    static constexpr bool apply(A a, B b) { return Cmp{}(a, b); }
 };
 using lt = comparison<std::less<>, '<'>;
 using le = comparison<std::less_equal<>, '<', '='>;
@@ -42,7 +43,8 @@ struct not_ {
 struct where {
     template <class C, class A, class B>
     using result_unit = A;
-    static constexpr double apply(bool c, double a, double b) { return c ? a : b; }
+    template <class A, class B>
+    static constexpr auto apply(bool c, A a, B b) { return c ? a : b; }
 };
 }  // namespace op
 

@@ -28,6 +28,21 @@ inline constexpr bool is_boolean = std::is_same_v<unit_of<E>, boolean_unit>;
 template <class E>
 inline constexpr bool is_dimensionless = std::is_same_v<unit_of<E>, dimensionless_t>;
 
+/// The type a context computes in: its `real_type` (float in the update loop of a group
+/// of precision<float>), else double. Constants and variables evaluate to it; the time,
+/// indices and random numbers stay double, and so does anything mixed with them.
+template <class Ctx>
+struct real_of_impl {
+    using type = double;
+};
+template <class Ctx>
+    requires requires { typename Ctx::real_type; }
+struct real_of_impl<Ctx> {
+    using type = typename Ctx::real_type;
+};
+template <class Ctx>
+using real_of = typename real_of_impl<std::remove_cvref_t<Ctx>>::type;
+
 /// A type-level list, the currency of the compile-time analyses.
 template <class... T>
 struct type_list {

@@ -41,8 +41,10 @@ struct symbol {
     using unit = U;
 
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const {
-        return ctx.get(*this);
+    constexpr auto eval(Ctx& ctx) const {  // double, or float where the context computes in float
+        using value = std::remove_cvref_t<decltype(ctx.get(*this))>;
+        if constexpr (std::is_floating_point_v<value>) return ctx.get(*this);
+        else return static_cast<double>(ctx.get(*this));
     }
 
     // Statement builders (`v = Vr`, `w += dA`); `=` also defines subexpressions in

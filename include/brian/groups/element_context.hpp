@@ -16,12 +16,14 @@ namespace brian {
 /// registers or intermediate stage); statements always write the storage. Per-element
 /// variables are stored as `T` (the group's precision), except `lastspike` (`times`: always
 /// double) and `not_refractory` (`active`: one byte per element, so that synapses' checks
-/// of it hit L1); the arithmetic is double.
-template <class Layout, bool LocalStates, class T = double>
+/// of it hit L1). The arithmetic is `R`'s (`real_type`): double, or float in the update
+/// loop of a group of precision<float>; the time (t, dt, lastspike) is always double.
+template <class Layout, bool LocalStates, class T = double, class R = double>
 struct element_context {
+    using real_type = R;
     T* const* arrays = nullptr;
     double* shared = nullptr;
-    const double* x = nullptr;
+    const R* x = nullptr;
     std::size_t i = 0;       ///< absolute index into the storage
     std::size_t offset = 0;  ///< first element of the (sub)group: `i` in expressions is i - offset
     std::size_t n = 0;       ///< size of the (sub)group: `N` in expressions
@@ -41,7 +43,7 @@ struct element_context {
     static constexpr bool is_flag = std::is_same_v<X, std::remove_cvref_t<decltype(not_refractory)>>;
 
     template <class X>
-    double get(const X&) const {
+    auto get(const X&) const {
         constexpr std::size_t e = Layout::template element_slot<X>;
         constexpr std::size_t s = Layout::template shared_slot<X>;
         constexpr std::size_t l = Layout::template linked_slot<X>;
@@ -49,10 +51,10 @@ struct element_context {
                       "brian: a variable used here is not stored by this group");
         if constexpr (LocalStates && e < Layout::n_states) return x[e];
         else if constexpr (is_time<X>) return times[i];
-        else if constexpr (is_flag<X>) return active[i];
-        else if constexpr (e < Layout::n_per_element) return arrays[e][i];
-        else if constexpr (s < Layout::n_shared) return shared[s];
-        else return linked[l][linked_index[l] ? linked_index[l][i] : static_cast<std::int64_t>(i)];
+        else if constexpr (is_flag<X>) return static_cast<R>(active[i]);
+        else if constexpr (e < Layout::n_per_element) return static_cast<R>(arrays[e][i]);
+        else if constexpr (s < Layout::n_shared) return static_cast<R>(shared[s]);
+        else return static_cast<R>(linked[l][linked_index[l] ? linked_index[l][i] : static_cast<std::int64_t>(i)]);
     }
     template <class X>
     decltype(auto) ref(const X&) const {
@@ -67,7 +69,7 @@ struct element_context {
     }
 
     /// The same element with state variables read from `xs` at time t + fraction·dt.
-    element_context<Layout, true, T> with_states(const double* xs, double fraction) const {
+    element_context<Layout, true, T, R> with_states(const R* xs, double fraction) const {
         return {arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index, times, active};
     }
 

@@ -301,11 +301,12 @@ class neuron_group : private neuron_code<Model> {
                                         const Stepper& stepper, double t, double dt,
                                         std::uint64_t step, std::uint64_t seed,
                                         [[maybe_unused]] double refractory_time) {
-        double x[n_states == 0 ? 1 : n_states];
+        // The loop computes in the storage type (precision.hpp); time stays double.
+        value_type x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
         std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
-        const element_context<layout, true, value_type> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(),
+        const element_context<layout, true, value_type, value_type> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(),
                                                             linked_.data(), linked_index_.data(), times, active_flags};
 
         // constant_over_dt subexpressions: computed once, from the state at t.
@@ -336,7 +337,7 @@ class neuron_group : private neuron_code<Model> {
         }
 
         if constexpr (n_states > 0) {
-            double old[n_states];
+            value_type old[n_states];
             if constexpr (any_unless_refractory)
                 for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
             stepper.advance(ctx, x);
@@ -345,7 +346,7 @@ class neuron_group : private neuron_code<Model> {
                 for (std::size_t j = 0; j < n_states; ++j)
                     if (unless_refractory_flags[j]) x[j] = active ? x[j] : old[j];
             }
-            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = static_cast<value_type>(x[j]);
+            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = x[j];
         }
 
         bool spiked = false;

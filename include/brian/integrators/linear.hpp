@@ -103,21 +103,22 @@ struct stepper<method::exponential_euler_t, Model> : detail::affine_system<Model
     void begin_step(Ctx& ctx) {
         base::hoist(ctx);
     }
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
-        double next[base::n];
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
+        R next[base::n];
         detail::for_each_index<base::n>([&](auto j) {
             using form = typename base::template form_t<j>;
             const auto& f = std::get<j>(base::forms);
             if constexpr (expr::is_zero<decltype(form::slope)>) {
-                next[j] = x[j] + ctx.dt() * (f.offset.eval(ctx) / f.den.eval(ctx));
+                next[j] = x[j] + static_cast<R>(ctx.dt()) * (f.offset.eval(ctx) / f.den.eval(ctx));
             } else {
-                const double p = base::template hoistable<j> ? this->hoisted_exp[j] : base::template propagator<j>(ctx);
+                const R p = static_cast<R>(base::template hoistable<j> ? this->hoisted_exp[j]
+                                                                       : base::template propagator<j>(ctx));
                 if constexpr (expr::is_zero<decltype(form::offset)>) {
                     next[j] = x[j] * p;
                 } else {
-                    const double ba =
-                        base::template offset_hoistable<j> ? this->hoisted_ratio[j] : base::template ratio<j>(ctx);
+                    const R ba = static_cast<R>(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
+                                                                                   : base::template ratio<j>(ctx));
                     next[j] = (x[j] + ba) * p - ba;
                 }
             }
@@ -252,14 +253,14 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
             for (std::size_t k = 0; k < n; ++k) p[j][k] = e[j][k], q[j][k] = e[j][n + k];
     }
 
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
-        double next[n];
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
+        R next[n];
         if constexpr (coupled) {
-            double c[n]{};
+            R c[n]{};
             if constexpr (!affine_part_hoisted)
                 detail::for_each_index<n>([&](auto j) {
-                    if constexpr (offset_hoisted<j>) c[j] = hoisted_c[j];
+                    if constexpr (offset_hoisted<j>) c[j] = static_cast<R>(hoisted_c[j]);
                     else c[j] = std::get<j>(offsets).eval(ctx);
                 });
             small_matrix<n> pe, qe;  // this element's own, when the matrix differs per element
@@ -267,14 +268,14 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
             const small_matrix<n>& p = jacobian_element_independent ? P : pe;
             const small_matrix<n>& q = jacobian_element_independent ? Q : qe;
             detail::for_each_index<n>([&](auto j) {
-                double v = 0.0;
+                R v = 0;
                 detail::for_each_index<n>([&](auto k) {
                     if constexpr (reach[j][k]) {
-                        v += p[j][k] * x[k];
-                        if constexpr (!affine_part_hoisted && !offset_is_zero<k>) v += q[j][k] * c[k];
+                        v += static_cast<R>(p[j][k]) * x[k];
+                        if constexpr (!affine_part_hoisted && !offset_is_zero<k>) v += static_cast<R>(q[j][k]) * c[k];
                     }
                 });
-                if constexpr (affine_part_hoisted) v += hoisted_qc[j];
+                if constexpr (affine_part_hoisted) v += static_cast<R>(hoisted_qc[j]);
                 next[j] = v;
             });
         } else {
@@ -282,15 +283,15 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                 using form = typename base::template form_t<j>;
                 const auto& f = std::get<j>(base::forms);
                 if constexpr (expr::is_zero<decltype(form::slope)>) {
-                    next[j] = x[j] + ctx.dt() * (f.offset.eval(ctx) / f.den.eval(ctx));
+                    next[j] = x[j] + static_cast<R>(ctx.dt()) * (f.offset.eval(ctx) / f.den.eval(ctx));
                 } else {
-                    const double p =
-                        base::template hoistable<j> ? this->hoisted_exp[j] : base::template propagator<j>(ctx);
+                    const R p = static_cast<R>(base::template hoistable<j> ? this->hoisted_exp[j]
+                                                                           : base::template propagator<j>(ctx));
                     if constexpr (expr::is_zero<decltype(form::offset)>) {
                         next[j] = x[j] * p;
                     } else {
-                        const double x_inf = -(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
-                                                                                   : base::template ratio<j>(ctx));
+                        const R x_inf = -static_cast<R>(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
+                                                                                           : base::template ratio<j>(ctx));
                         next[j] = x_inf + x[j] * p + (-x_inf) * p;
                     }
                 }

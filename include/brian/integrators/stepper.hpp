@@ -14,7 +14,8 @@ namespace brian {
 /// not depend on the element (hoisted out of the loop); `advance(ctx, x)` then updates the
 /// element's states `x` in place. `ctx.get(state)` reads from the context's state array,
 /// and `ctx.with_states(xs, dt_fraction)` gives a context reading `xs` at time
-/// t + dt_fraction·dt (for intermediate stages).
+/// t + dt_fraction·dt (for intermediate stages). `x` is double, or float where the
+/// context computes in float (`expr::real_of`); the stages are of the same type.
 template <class Method, const auto& Model>
 struct stepper;
 
@@ -46,8 +47,8 @@ constexpr void for_each_index(Fn&& fn) {
 }
 
 /// Evaluates the expressions of a tuple into `out`.
-template <class Tuple, class Ctx>
-void evaluate_all(const Tuple& exprs, Ctx& ctx, double* out) {
+template <class Tuple, class Ctx, class R>
+void evaluate_all(const Tuple& exprs, Ctx& ctx, R* out) {
     for_each_index<std::tuple_size_v<Tuple>>([&](auto j) { out[j] = std::get<j>(exprs).eval(ctx); });
 }
 
@@ -57,14 +58,14 @@ void evaluate_all(const Tuple& exprs, Ctx& ctx, double* out) {
 template <const auto& Model>
 struct stepper<method::euler_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
         constexpr std::size_t n = base::n;
-        const double dt = ctx.dt();
-        double fx[n];
+        const R dt = static_cast<R>(ctx.dt());
+        R fx[n];
         detail::evaluate_all(base::f, ctx, fx);
         if constexpr (base::sys::stochastic) {
-            double gx[n];
+            R gx[n];
             detail::evaluate_all(base::g, ctx, gx);
             const double dW = std::sqrt(dt) * ctx.normal();
             for (std::size_t j = 0; j < n; ++j) x[j] = x[j] + dt * fx[j] + gx[j] * dW;
@@ -78,11 +79,11 @@ struct stepper<method::euler_t, Model> : detail::explicit_stepper<Model> {
 template <const auto& Model>
 struct stepper<method::rk2_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
         constexpr std::size_t n = base::n;
-        const double dt = ctx.dt();
-        double k[n], mid[n], fm[n];
+        const R dt = static_cast<R>(ctx.dt());
+        R k[n], mid[n], fm[n];
         detail::evaluate_all(base::f, ctx, k);
         for (std::size_t j = 0; j < n; ++j) mid[j] = x[j] + dt * k[j] / 2;
         auto c = ctx.with_states(mid, 0.5);
@@ -95,11 +96,11 @@ struct stepper<method::rk2_t, Model> : detail::explicit_stepper<Model> {
 template <const auto& Model>
 struct stepper<method::rk4_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
         constexpr std::size_t n = base::n;
-        const double dt = ctx.dt();
-        double k1[n], k2[n], k3[n], k4[n], y[n];
+        const R dt = static_cast<R>(ctx.dt());
+        R k1[n], k2[n], k3[n], k4[n], y[n];
         detail::evaluate_all(base::f, ctx, k1);
         for (std::size_t j = 0; j < n; ++j) k1[j] *= dt, y[j] = x[j] + k1[j] / 2;
         auto c2 = ctx.with_states(y, 0.5);
@@ -119,14 +120,14 @@ struct stepper<method::rk4_t, Model> : detail::explicit_stepper<Model> {
 template <const auto& Model>
 struct stepper<method::heun_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
         constexpr std::size_t n = base::n;
-        const double dt = ctx.dt();
-        double fx[n];
+        const R dt = static_cast<R>(ctx.dt());
+        R fx[n];
         detail::evaluate_all(base::f, ctx, fx);
         if constexpr (base::sys::stochastic) {
-            double gx[n], support[n], gs[n];
+            R gx[n], support[n], gs[n];
             detail::evaluate_all(base::g, ctx, gx);
             const double dW = std::sqrt(dt) * ctx.normal();
             for (std::size_t j = 0; j < n; ++j) support[j] = x[j] + gx[j] * dW;
@@ -146,11 +147,11 @@ struct stepper<method::heun_t, Model> : detail::explicit_stepper<Model> {
 template <const auto& Model>
 struct stepper<method::milstein_t, Model> : detail::explicit_stepper<Model> {
     using base = detail::system_of<Model>;
-    template <class Ctx>
-    void advance(Ctx& ctx, double* x) const {
+    template <class Ctx, class R>
+    void advance(Ctx& ctx, R* x) const {
         constexpr std::size_t n = base::n;
-        const double dt = ctx.dt(), sqrt_dt = std::sqrt(dt);
-        double fx[n], gx[n], support[n], gs[n];
+        const R dt = static_cast<R>(ctx.dt()), sqrt_dt = static_cast<R>(std::sqrt(ctx.dt()));
+        R fx[n], gx[n], support[n], gs[n];
         detail::evaluate_all(base::f, ctx, fx);
         detail::evaluate_all(base::g, ctx, gx);
         const double dW = sqrt_dt * ctx.normal();
