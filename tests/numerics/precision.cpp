@@ -115,7 +115,10 @@ TEST_CASE("precision<float>: the update loop computes in float") {
     G[v] = -70_mV + 0.37_mV * i;
     G[I] = -40_mV - 0.11_mV * i;
     std::vector<float> v0(64), drive(64);
-    for (std::size_t k = 0; k < 64; ++k) v0[k] = static_cast<float>(G[v][k].in(volt)), drive[k] = static_cast<float>(G[I][k].in(volt));
+    for (std::size_t k = 0; k < 64; ++k) {
+        v0[k] = static_cast<float>(G[v][k].in(volt));
+        drive[k] = static_cast<float>(G[I][k].in(volt));
+    }
     network net(G);
     net.run(0.1_ms);
     const float p = static_cast<float>(brian::detail::exp(-1.0 * 1e-4 / 0.010));
@@ -125,7 +128,7 @@ TEST_CASE("precision<float>: the update loop computes in float") {
         const float x_inf = drive[k];
         const float want = x_inf + v0[k] * p + (-x_inf) * p;
         CHECK(G.raw<std::remove_cvref_t<decltype(v)>>()[k] == want);
-        const double in_double = static_cast<double>(x_inf) + static_cast<double>(v0[k]) * pd + (-static_cast<double>(x_inf)) * pd;
+        const double xd = x_inf, in_double = xd + static_cast<double>(v0[k]) * pd + (-xd) * pd;
         differs_from_double += static_cast<float>(in_double) != want;
     }
     CHECK(differs_from_double > 0);  // the two computations are distinguishable on these values

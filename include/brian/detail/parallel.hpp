@@ -53,8 +53,7 @@ class thread_pool {
         // a share's cursor is reset: everything it needs, and `done_`, is set before.
         done_.store(0);
         const std::size_t n = shares_.size();
-        for (std::size_t p = 0; p < n; ++p) shares_[p].end.store(chunks * (p + 1) / n);
-        for (std::size_t p = 0; p < n; ++p) shares_[p].next.store(chunks * p / n);
+        for (std::size_t p = 0; p < n; ++p) shares_[p].cursor.store(share::range(chunks * p / n, chunks * (p + 1) / n));
         {
             std::lock_guard<std::mutex> lock(mutex_);
             generation_.fetch_add(1, std::memory_order_release);
@@ -77,8 +76,9 @@ class thread_pool {
         for (std::size_t k = 0; k < n; ++k) {
             share& s = shares_[(self + k) % n];
             for (;;) {
-                const std::size_t c = s.next.fetch_add(1);
-                if (c >= s.end.load()) break;
+                const std::uint64_t cursor = s.cursor.fetch_add(1);
+                const std::size_t c = cursor & 0xFFFFFFFFu;
+                if (c >= (cursor >> 32)) break;
                 job_(job_data_, c);
                 done_.fetch_add(1, std::memory_order_release);
             }
@@ -111,10 +111,17 @@ class thread_pool {
         }
     }
 
-    /// A thread's share of the chunks of the current job: [next, end). One cache line
-    /// each, so that taking a chunk of one's own share does not disturb the other threads.
+    /// A thread's share of the chunks of the current job: [next, end), as one word (next
+    /// in the low 32 bits, end in the high ones), so that a thread still leaving the
+    /// previous job never pairs that job's cursor with this job's end (which ran a chunk
+    /// twice, on two threads: results that differed from run to run, and crashes). One
+    /// cache line each, so that taking a chunk of one's own share does not disturb the
+    /// other threads.
     struct alignas(64) share {
-        std::atomic<std::size_t> next{0}, end{0};
+        std::atomic<std::uint64_t> cursor{0};
+        static std::uint64_t range(std::size_t next, std::size_t end) {
+            return (static_cast<std::uint64_t>(end) << 32) | static_cast<std::uint64_t>(next);
+        }
     };
 
     std::vector<share> shares_;

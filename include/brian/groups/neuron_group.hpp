@@ -293,21 +293,22 @@ class neuron_group : private neuron_code<Model> {
         }
     }
 
-    /// Updates element i, writes its flags to column f; returns whether any is set.
+    /// Updates element i, writes its flags and its new not_refractory to column f; returns
+    /// whether any flag is set.
     template <class Stepper>
     BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size],
-                                                std::int32_t* next_active, std::size_t f,
-                                        value_type* const* arrays, double* times, std::uint8_t* active_flags,
-                                        const Stepper& stepper, double t, double dt,
-                                        std::uint64_t step, std::uint64_t seed,
-                                        [[maybe_unused]] double refractory_time) {
+                                                std::int32_t* next_active, std::size_t f, value_type* const* arrays,
+                                                double* times, std::uint8_t* active_flags, const Stepper& stepper,
+                                                double t, double dt, std::uint64_t step, std::uint64_t seed,
+                                                [[maybe_unused]] double refractory_time) {
         // The loop computes in the storage type (precision.hpp); time stays double.
         value_type x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
         std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
-        const element_context<layout, true, value_type, value_type> ctx{arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(),
-                                                            linked_.data(), linked_index_.data(), times, active_flags};
+        const element_context<layout, true, value_type, value_type> ctx{
+            arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data(), times,
+            active_flags};
 
         // constant_over_dt subexpressions: computed once, from the state at t.
         if constexpr (layout::n_held > 0)

@@ -290,8 +290,9 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                     if constexpr (expr::is_zero<decltype(form::offset)>) {
                         next[j] = x[j] * p;
                     } else {
-                        const R x_inf = -static_cast<R>(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
-                                                                                           : base::template ratio<j>(ctx));
+                        const double b_over_a = base::template offset_hoistable<j> ? this->hoisted_ratio[j]
+                                                                                   : base::template ratio<j>(ctx);
+                        const R x_inf = -static_cast<R>(b_over_a);
                         next[j] = x_inf + x[j] * p + (-x_inf) * p;
                     }
                 }

@@ -74,8 +74,8 @@ struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Lay
 /// gets x + (±0), which is x (the one difference: an x of exactly -0.0 may come back as
 /// +0.0, an equal value; w is a model constant, finite).
 template <class T>
-BRIAN_ALWAYS_INLINE void add_to_targets(T* x, const std::uint8_t* active, const std::int32_t* targets, std::uint64_t begin,
-                                        std::uint64_t end, double w) {
+BRIAN_ALWAYS_INLINE void add_to_targets(T* x, const std::uint8_t* active, const std::int32_t* targets,
+                                        std::uint64_t begin, std::uint64_t end, double w) {
     if (active != nullptr) {
         for (std::uint64_t q = begin; q < end; ++q) {
             const std::int32_t t = targets[q];

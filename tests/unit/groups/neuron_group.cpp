@@ -299,8 +299,9 @@ TEST_CASE("refractoriness as a time: interspike interval, lastspike and not_refr
     CHECK(G[not_refractory].si_values()(1) == 1.0);
     // A byte per neuron (synapses read it per event), in either precision.
     static_assert(std::is_same_v<decltype(G[not_refractory])::value_type, std::uint8_t>);
-    static_assert(std::is_same_v<decltype(std::declval<neuron_group<lif, precision<float>>&>()[not_refractory])::value_type,
-                                 std::uint8_t>);
+    using float_group = neuron_group<lif, precision<float>>;
+    static_assert(
+        std::is_same_v<decltype(std::declval<float_group&>()[not_refractory])::value_type, std::uint8_t>);
     // unless_refractory: the reset value is held during the refractory period.
     CHECK(G[v][0].in(mV) == doctest::Approx(-70.0));
 }

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -78,6 +79,22 @@ TEST_CASE("threads: the pool runs every chunk once, also when jobs follow each o
         pool.run(hits.size(), [&](std::size_t c) { hits[c].fetch_add(1); });
         for (auto& h : hits) REQUIRE(h.load() == 1);
     }
+    // Jobs of different sizes one after the other: a thread still leaving one job must not
+    // combine its cursor with the next job's bounds (that ran chunks twice).
+    const std::size_t sizes[] = {17, 3, 8, 2, 12, 5};
+    std::vector<std::atomic<int>> hits(17);
+    std::size_t twice = 0, missed = 0;
+    for (int round = 0; round < 200000; ++round) {
+        const std::size_t chunks = sizes[static_cast<std::size_t>(round) % std::size(sizes)];
+        pool.run(chunks, [&](std::size_t c) { hits[c].fetch_add(1); });
+        for (std::size_t c = 0; c < chunks; ++c) {
+            const int h = hits[c].exchange(0);
+            twice += h > 1;
+            missed += h == 0;
+        }
+    }
+    CHECK(twice == 0);
+    CHECK(missed == 0);
 }
 
 TEST_CASE("threads: set_threads(0) takes the hardware threads; execution::threads in the constructor") {
