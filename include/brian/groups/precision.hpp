@@ -5,11 +5,12 @@
 
 namespace brian {
 
-/// The storage precision of a neuron group's state: `neuron_group<cuba, precision<float>>`
-/// stores its variables as single-precision floats (half the memory traffic per neuron and
-/// step); the arithmetic stays double, so only the stored values are rounded. `lastspike`
-/// and shared variables stay double: a float time loses a whole step's resolution within
-/// minutes of simulated time (its spacing at t = 100 s is 7.6 µs).
+/// The precision of a neuron group's state: `neuron_group<cuba, precision<float>>` stores
+/// its variables as single-precision floats (half the memory traffic per neuron and step)
+/// and its update loop computes in float (twice the elements per vector instruction).
+/// Time (`t`, `dt`, `lastspike`) and shared variables stay double: a float time loses a
+/// whole step's resolution within minutes of simulated time (its spacing at t = 100 s is
+/// 7.6 µs); so do elementary functions, random numbers and all code outside the loop.
 template <class T>
 struct precision {
     static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>,
