@@ -2,11 +2,13 @@
 // double references: the error bound in ulp over the whole double range, the special
 // values, and that the model functions use them.
 #include <brian/detail/vector_math.hpp>
+#include <brian/expr/functions.hpp>
 
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <type_traits>
 
 #include <doctest/doctest.h>
 
@@ -106,6 +108,75 @@ TEST_CASE("exp agrees with glibc's exp to the last bit for most arguments") {
     }
     MESSAGE("bit-identical to glibc: " << 100.0 * same / n << " %");
     CHECK(same > 0.8 * n);
+}
+
+// ---- Single precision (the loop of a group of precision<float>), against double.
+
+/// |got - ref| in units of the last place of ref rounded to float.
+double ulp_error_f(float got, double ref) {
+    using flimits = std::numeric_limits<float>;
+    const float r = std::fabs(static_cast<float>(ref));
+    const double ulp = r < flimits::min() ? static_cast<double>(flimits::denorm_min())
+                                          : static_cast<double>(std::nextafter(r, flimits::infinity()) - r);
+    return std::fabs(static_cast<double>(got) - ref) / ulp;
+}
+
+template <class F, class Ref>
+double max_ulp_error_f(F f, Ref ref, std::initializer_list<range> ranges_f, int n = 400000) {
+    std::mt19937_64 engine(11);
+    double worst = 0;
+    for (const range r : ranges_f) {
+        std::uniform_real_distribution<double> uniform(r.lo, r.hi);
+        for (int i = 0; i < n; ++i) {
+            const float x = static_cast<float>(uniform(engine));
+            worst = std::max(worst, ulp_error_f(f(x), ref(static_cast<long double>(x))));
+        }
+    }
+    return worst;
+}
+
+// k = 0 and ±1, large |k|, subnormal results, the largest finite ones.
+const auto ranges_f = {range{-1e-6, 1e-6}, range{-1.0, 1.0},      range{-20.0, 20.0},
+                       range{-103.0, 88.7}, range{-103.9, -87.0}, range{80.0, 88.72}};
+
+TEST_CASE("float exp, expm1 and exprel: within 1, 1.5 and 2 ulp; special values; used by models") {
+    using brian::detail::exp, brian::detail::expm1, brian::detail::exprel;
+    const double e = max_ulp_error_f([](float x) { return exp(x); }, [](long double x) { return double(expl(x)); },
+                                     ranges_f);
+    const double m = max_ulp_error_f([](float x) { return expm1(x); },
+                                     [](long double x) { return double(expm1l(x)); }, ranges_f);
+    const double r = max_ulp_error_f([](float x) { return exprel(x); },
+                                     [](long double x) { return x == 0 ? 1.0 : double(expm1l(x) / x); },
+                                     {range{-1e-6, 1e-6}, range{-1.0, 1.0}, range{-20.0, 20.0}, range{-103.0, 88.7}});
+    MESSAGE("float: exp " << e << " ulp, expm1 " << m << " ulp, exprel " << r << " ulp");
+    CHECK(e < 1.0);
+    CHECK(m < 1.5);
+    CHECK(r < 2.0);
+    static_assert(std::is_same_v<decltype(exp(1.0f)), float>);
+    const float inf = std::numeric_limits<float>::infinity();
+    CHECK(exp(0.0f) == 1.0f);
+    CHECK(exp(inf) == inf);
+    CHECK(exp(-inf) == 0.0f);
+    CHECK(std::isnan(exp(std::numeric_limits<float>::quiet_NaN())));
+    CHECK(exp(88.72f) == std::exp(88.72f));  // near the largest finite result
+    CHECK(exp(88.73f) == inf);
+    CHECK(exp(-103.97f) == std::numeric_limits<float>::denorm_min());
+    CHECK(exp(-104.0f) == 0.0f);
+    CHECK(expm1(0.0f) == 0.0f);
+    CHECK(expm1(-inf) == -1.0f);
+    CHECK(expm1(-20.0f) == -1.0f);
+    CHECK(expm1(inf) == inf);
+    CHECK(expm1(1e-30f) == 1e-30f);
+    CHECK(exprel(0.0f) == 1.0f);
+    CHECK(exprel(inf) == inf);
+    CHECK(exprel(-inf) == 0.0f);
+    // A model's exp and exprel take these for a float argument; other functions widen it.
+    static_assert(std::is_same_v<decltype(brian::expr::op::exp::apply(1.0f)), float>);
+    static_assert(std::is_same_v<decltype(brian::expr::op::exprel::apply(1.0f)), float>);
+    static_assert(std::is_same_v<decltype(brian::expr::op::log::apply(1.0f)), double>);
+    static_assert(std::is_same_v<decltype(brian::expr::op::exp::apply(1.0)), double>);
+    CHECK(brian::expr::op::exp::apply(0.3f) == exp(0.3f));
+    CHECK(brian::expr::op::exprel::apply(-2.5f) == exprel(-2.5f));
 }
 
 }  // namespace vector_math_tests

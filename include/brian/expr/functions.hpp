@@ -20,6 +20,12 @@ struct transcendental {
     static constexpr const char* name = Tag::name;
     // Always inlined: a call in an element loop stops the vectoriser.
     BRIAN_ALWAYS_INLINE static double apply(double x) { return Tag::f(x); }
+    // A float argument (the loop of a group of precision<float>): the float version where
+    // the function has one (exp, exprel), else the double one.
+    BRIAN_ALWAYS_INLINE static auto apply(float x) {
+        if constexpr (requires { Tag::f_float(x); }) return Tag::f_float(x);
+        else return Tag::f(x);
+    }
 };
 
 #define BRIAN_TRANSCENDENTAL(fn, expression)                                               \
@@ -28,9 +34,18 @@ struct transcendental {
         BRIAN_ALWAYS_INLINE static double f(double x) { return expression; }               \
     };                                                                                     \
     using fn = transcendental<fn##_tag>;
+// The same, with a float version (brian's own single-precision function).
+#define BRIAN_TRANSCENDENTAL_WITH_FLOAT(fn, expression)                                    \
+    struct fn##_tag {                                                                      \
+        static constexpr const char* name = #fn;                                           \
+        BRIAN_ALWAYS_INLINE static double f(double x) { return expression; }               \
+        BRIAN_ALWAYS_INLINE static float f_float(float x) { return expression; }           \
+    };                                                                                     \
+    using fn = transcendental<fn##_tag>;
 // exp and exprel: brian's own (brian/detail/vector_math.hpp), which vectorise and are
-// within 1 ulp (exprel 1.6 ulp) of the exact value; the others are libm's.
-BRIAN_TRANSCENDENTAL(exp, detail::exp(x))
+// within 1 ulp (exprel 1.6 ulp) of the exact value, in double and in float; the others
+// are libm's, in double.
+BRIAN_TRANSCENDENTAL_WITH_FLOAT(exp, detail::exp(x))
 BRIAN_TRANSCENDENTAL(log, std::log(x))
 BRIAN_TRANSCENDENTAL(log10, std::log10(x))
 BRIAN_TRANSCENDENTAL(sin, std::sin(x))
@@ -42,8 +57,9 @@ BRIAN_TRANSCENDENTAL(tanh, std::tanh(x))
 BRIAN_TRANSCENDENTAL(arcsin, std::asin(x))
 BRIAN_TRANSCENDENTAL(arccos, std::acos(x))
 BRIAN_TRANSCENDENTAL(arctan, std::atan(x))
-BRIAN_TRANSCENDENTAL(exprel, detail::exprel(x))
+BRIAN_TRANSCENDENTAL_WITH_FLOAT(exprel, detail::exprel(x))
 #undef BRIAN_TRANSCENDENTAL
+#undef BRIAN_TRANSCENDENTAL_WITH_FLOAT
 
 /// Functions that keep their argument's unit.
 struct abs {

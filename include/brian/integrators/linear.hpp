@@ -70,13 +70,15 @@ struct affine_system : system_of<Model> {
     double hoisted_exp[base::n]{};
     double hoisted_ratio[base::n]{};
 
+    // In the context's type (float in a group of precision<float>: dt rounded to float).
+    // Always inlined: a call in the element loop stops the vectoriser.
     template <std::size_t J, class Ctx>
-    static double propagator(Ctx& ctx) {
+    BRIAN_ALWAYS_INLINE static auto propagator(Ctx& ctx) {
         const auto& form = std::get<J>(forms);
-        return detail::exp(form.slope.eval(ctx) * ctx.dt() / form.den.eval(ctx));
+        return detail::exp(form.slope.eval(ctx) * static_cast<expr::real_of<Ctx>>(ctx.dt()) / form.den.eval(ctx));
     }
     template <std::size_t J, class Ctx>
-    static double ratio(Ctx& ctx) {
+    BRIAN_ALWAYS_INLINE static auto ratio(Ctx& ctx) {
         const auto& form = std::get<J>(forms);
         return form.offset.eval(ctx) / form.slope.eval(ctx);
     }
@@ -290,9 +292,9 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                     if constexpr (expr::is_zero<decltype(form::offset)>) {
                         next[j] = x[j] * p;
                     } else {
-                        const double b_over_a = base::template offset_hoistable<j> ? this->hoisted_ratio[j]
-                                                                                   : base::template ratio<j>(ctx);
-                        const R x_inf = -static_cast<R>(b_over_a);
+                        const R b_over_a = static_cast<R>(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
+                                                                                             : base::template ratio<j>(ctx));
+                        const R x_inf = -b_over_a;
                         next[j] = x_inf + x[j] * p + (-x_inf) * p;
                     }
                 }
