@@ -28,15 +28,24 @@ struct range {
     double lo, hi;
 };
 
-/// Largest error of f against the reference over n uniform points of each range.
-template <class F, class Ref>
+/// The same for a float result: in units of the last place of ref rounded to float.
+double ulp_error(float got, long double ref) {
+    using flimits = std::numeric_limits<float>;
+    const float r = std::fabs(static_cast<float>(ref));
+    const double ulp = r < flimits::min() ? static_cast<double>(flimits::denorm_min())
+                                          : static_cast<double>(std::nextafter(r, flimits::infinity()) - r);
+    return static_cast<double>(fabsl(static_cast<long double>(got) - ref) / ulp);
+}
+
+/// Largest error of f against the reference over n uniform points (of type T) of each range.
+template <class T = double, class F, class Ref>
 double max_ulp_error(F f, Ref ref, std::initializer_list<range> ranges, int n = 200000) {
     std::mt19937_64 engine(7);
     double worst = 0;
     for (const range r : ranges) {
         std::uniform_real_distribution<double> uniform(r.lo, r.hi);
         for (int i = 0; i < n; ++i) {
-            const double x = uniform(engine);
+            const T x = static_cast<T>(uniform(engine));
             const double e = ulp_error(f(x), ref(static_cast<long double>(x)));
             if (e > worst) worst = e;
         }
@@ -110,30 +119,7 @@ TEST_CASE("exp agrees with glibc's exp to the last bit for most arguments") {
     CHECK(same > 0.8 * n);
 }
 
-// ---- Single precision (the loop of a group of precision<float>), against double.
-
-/// |got - ref| in units of the last place of ref rounded to float.
-double ulp_error_f(float got, double ref) {
-    using flimits = std::numeric_limits<float>;
-    const float r = std::fabs(static_cast<float>(ref));
-    const double ulp = r < flimits::min() ? static_cast<double>(flimits::denorm_min())
-                                          : static_cast<double>(std::nextafter(r, flimits::infinity()) - r);
-    return std::fabs(static_cast<double>(got) - ref) / ulp;
-}
-
-template <class F, class Ref>
-double max_ulp_error_f(F f, Ref ref, std::initializer_list<range> ranges_f, int n = 400000) {
-    std::mt19937_64 engine(11);
-    double worst = 0;
-    for (const range r : ranges_f) {
-        std::uniform_real_distribution<double> uniform(r.lo, r.hi);
-        for (int i = 0; i < n; ++i) {
-            const float x = static_cast<float>(uniform(engine));
-            worst = std::max(worst, ulp_error_f(f(x), ref(static_cast<long double>(x))));
-        }
-    }
-    return worst;
-}
+// ---- Single precision (the loop of a group of precision<float>).
 
 // k = 0 and ±1, large |k|, subnormal results, the largest finite ones.
 const auto ranges_f = {range{-1e-6, 1e-6}, range{-1.0, 1.0},      range{-20.0, 20.0},
@@ -141,13 +127,14 @@ const auto ranges_f = {range{-1e-6, 1e-6}, range{-1.0, 1.0},      range{-20.0, 2
 
 TEST_CASE("float exp, expm1 and exprel: within 1, 1.5 and 2 ulp; special values; used by models") {
     using brian::detail::exp, brian::detail::expm1, brian::detail::exprel;
-    const double e = max_ulp_error_f([](float x) { return exp(x); }, [](long double x) { return double(expl(x)); },
-                                     ranges_f);
-    const double m = max_ulp_error_f([](float x) { return expm1(x); },
-                                     [](long double x) { return double(expm1l(x)); }, ranges_f);
-    const double r = max_ulp_error_f([](float x) { return exprel(x); },
-                                     [](long double x) { return x == 0 ? 1.0 : double(expm1l(x) / x); },
-                                     {range{-1e-6, 1e-6}, range{-1.0, 1.0}, range{-20.0, 20.0}, range{-103.0, 88.7}});
+    const double e = max_ulp_error<float>([](float x) { return exp(x); }, [](long double x) { return expl(x); },
+                                          ranges_f, 400000);
+    const double m = max_ulp_error<float>([](float x) { return expm1(x); },
+                                          [](long double x) { return expm1l(x); }, ranges_f, 400000);
+    const double r = max_ulp_error<float>([](float x) { return exprel(x); },
+                                          [](long double x) { return x == 0 ? 1.0L : expm1l(x) / x; },
+                                          {range{-1e-6, 1e-6}, range{-1.0, 1.0}, range{-20.0, 20.0}, range{-103.0, 88.7}},
+                                          400000);
     MESSAGE("float: exp " << e << " ulp, expm1 " << m << " ulp, exprel " << r << " ulp");
     CHECK(e < 1.0);
     CHECK(m < 1.5);
