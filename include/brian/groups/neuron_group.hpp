@@ -216,16 +216,20 @@ class neuron_group : private neuron_code<Model> {
     };
 
 
+    /// What every element's update of one step shares.
+    struct step_values {
+        double t, dt;
+        std::uint64_t step, seed;
+        double refractory_time;  ///< R·dt, for a constant refractory period
+    };
+
     void update() {
-        const double t = clock_.t(), dt = clock_.dt();
-        const auto step = static_cast<std::uint64_t>(clock_.step());
-        const std::uint64_t seed = current_seed();
+        step_values now{clock_.t(), clock_.dt(), static_cast<std::uint64_t>(clock_.step()), current_seed(), 0.0};
         const auto scalar = context<true>(nullptr, 0, 0, n_, nullptr);
         stepper_.begin_step(scalar);
-
-        [[maybe_unused]] double refractory_time = 0.0;
         if constexpr (refractory_constant)
-            refractory_time = static_cast<double>(clock::steps_for(refractory_expr.eval(scalar), dt)) * dt;
+            now.refractory_time =
+                static_cast<double>(clock::steps_for(refractory_expr.eval(scalar), now.dt)) * now.dt;
 
         // The loop over neurons, in chunks on the network's threads when the group is
         // large enough; each chunk collects its own spikes, joined in chunk order (the
@@ -235,7 +239,7 @@ class neuron_group : private neuron_code<Model> {
         detail::parallel_ranges(n_, loop_cost, parallel_min_work, [&](std::size_t lo, std::size_t hi, std::size_t c) {
             auto& out = chunk_spikes_[c];
             for (auto& e : out) e.clear();
-            update_range(lo, hi, out, t, dt, step, seed, refractory_time);
+            update_range(lo, hi, out, now);
         });
         spikes_.clear();
         for (auto& e : event_spikes_) e.clear();
@@ -256,8 +260,7 @@ class neuron_group : private neuron_code<Model> {
     /// (refractoriness, the conditional write of `unless_refractory` variables and the
     /// threshold are selects) and records a flag per neuron and event, so that it can be
     /// vectorised; the second collects the flagged neurons in index order.
-    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, double t, double dt, std::uint64_t step,
-                      std::uint64_t seed, double refractory_time) {
+    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, const step_values now) {
         // A local copy of the per-step propagators: the state stores cannot alias it, so
         // they stay in registers across the loop.
         const auto stepper = stepper_;
@@ -276,8 +279,7 @@ class neuron_group : private neuron_code<Model> {
             std::int32_t any = 0;  // most blocks have no spike and no event: skip the scan
             BRIAN_IVDEP
             for (std::size_t i = b; i < e; ++i)
-                any |= update_one(i, flags, next_active, i - b, arrays, times, active, stepper, t, dt, step, seed,
-                                  refractory_time);
+                any |= update_one(i, flags, next_active, i - b, arrays, times, active, stepper, now);
             if constexpr (model_type::has_refractory)
                 for (std::size_t i = b; i < e; ++i) active[i] = static_cast<std::uint8_t>(next_active[i - b]);
             if (any == 0) continue;
@@ -285,7 +287,7 @@ class neuron_group : private neuron_code<Model> {
                 out[0].push_back(static_cast<std::int32_t>(b + j));
                 // lastspike only changes for the neurons that spiked: written here, not by
                 // every neuron in the vector loop (a store per neuron and step saved).
-                if constexpr (model_type::has_refractory && n_events == 0) times[b + j] = t;
+                if constexpr (model_type::has_refractory && n_events == 0) times[b + j] = now.t;
             });
             for (std::size_t k = 1; k < 1 + n_events; ++k)
                 detail::for_each_flagged(flags[k], e - b,
@@ -299,13 +301,13 @@ class neuron_group : private neuron_code<Model> {
     BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size],
                                                 std::int32_t* next_active, std::size_t f, value_type* const* arrays,
                                                 double* times, std::uint8_t* active_flags, const Stepper& stepper,
-                                                double t, double dt, std::uint64_t step, std::uint64_t seed,
-                                                [[maybe_unused]] double refractory_time) {
+                                                const step_values now) {
+        const double t = now.t, dt = now.dt;
         // The loop computes in the storage type (precision.hpp); time stays double.
         value_type x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
-        std::conditional_t<loop_is_random, random_stream, no_stream> rng(seed, id_ * 4, step, i);
+        std::conditional_t<loop_is_random, random_stream, no_stream> rng(now.seed, id_ * 4, now.step, i);
         const element_context<layout, true, value_type, value_type> ctx{
             arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data(), times,
             active_flags};
@@ -330,7 +332,7 @@ class neuron_group : private neuron_code<Model> {
                 // floor((t - last)/dt + 0.001) reaches R exactly when
                 // t - last + 0.001·dt >= R·dt (Brian's rule; rounding cannot differ since
                 // t - last is a whole number of steps up to ~1e-12).
-                active = t - last + 1e-3 * dt >= refractory_time;
+                active = t - last + 1e-3 * dt >= now.refractory_time;
             } else {
                 const std::int64_t ref = clock::steps_for(refractory_expr.eval(ctx), dt);
                 active = clock::steps_for(t - last, dt) >= ref;
