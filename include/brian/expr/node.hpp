@@ -83,11 +83,16 @@ struct node<Op, A, B> {
     B b;
     template <class Ctx>
     BRIAN_ALWAYS_INLINE constexpr auto eval(Ctx& ctx) const {
-        // Left to right, whatever the compiler's argument order: random draws are
-        // reproducible across compilers.
-        const auto x = a.eval(ctx);
-        const auto y = b.eval(ctx);
-        return Op::apply(x, y);
+        // An operation may evaluate a node of its own (division by a constant).
+        if constexpr (requires { Op::eval_node(a, b, ctx); }) {
+            return Op::eval_node(a, b, ctx);
+        } else {
+            // Left to right, whatever the compiler's argument order: random draws are
+            // reproducible across compilers.
+            const auto x = a.eval(ctx);
+            const auto y = b.eval(ctx);
+            return Op::apply(x, y);
+        }
     }
     template <class F>
     constexpr auto visit(F&& f) const {
