@@ -32,6 +32,16 @@ TEST_CASE("the four operations and negation") {
     CHECK(at(v / (ge / x), p) == Approx(-9));
 }
 
+TEST_CASE("a division by a constant is a multiplication by its reciprocal, by a variable a division") {
+    // 5/3 and 5·(1/3) differ in the last bit: the test tells which one was computed.
+    REQUIRE(5.0 / 3.0 != 5.0 * (1.0 / 3.0));
+    point p;
+    p.x = 5.0;
+    CHECK(at(x / 3.0, p) == 5.0 * (1.0 / 3.0));
+    p.tau = 3.0;
+    CHECK(at(x / tau, p) == 5.0 / 3.0);
+}
+
 TEST_CASE("numbers, quantities and unit objects become constants") {
     point p;
     CHECK(at(v + 10 * mV, p) == Approx(-0.05));
