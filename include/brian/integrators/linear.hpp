@@ -14,7 +14,9 @@ namespace detail {
 /// f = (a·x + b) / den, with a, b, den free of x. Keeping a fraction's denominator apart
 /// (f = N/D gives a = dN/dx, b = N(x=0), den = D) reproduces the expressions Brian 2
 /// gets from sympy: x_inf = -b/a and exp(a·dt/den), e.g. El + RI and exp(-dt/tau) for
-/// dv/dt = (El - v + RI)/tau, so results agree with Brian's to the last bit.
+/// dv/dt = (El - v + RI)/tau, so results agree with Brian's to the last bit (a constant
+/// den is applied as its reciprocal, expr/arithmetic.hpp, which the spike-exact
+/// validation tests against Brian's runtime mode still pass with).
 template <class X, class F>
 constexpr auto affine_form(const F& f) {
     if constexpr (expr::is_node_of<F, expr::op::div> && !expr::depends_on<decltype(f.b), X>) {
