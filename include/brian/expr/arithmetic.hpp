@@ -1,5 +1,8 @@
 #pragma once
 
+#include <type_traits>
+
+#include "brian/detail/mul_add.hpp"
 #include "brian/expr/constant.hpp"
 
 namespace brian::expr {
@@ -7,18 +10,6 @@ namespace brian::expr {
 // The operations compute in their operands' type (double, or float where a context
 // computes in float: real_of), with C++'s promotions when the two differ.
 namespace op {
-struct add {
-    template <class A, class B>
-    using result_unit = A;
-    template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a + b; }
-};
-struct sub {
-    template <class A, class B>
-    using result_unit = A;
-    template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a - b; }
-};
 struct mul {
     template <class A, class B>
     using result_unit = decltype(A{} * B{});
@@ -39,6 +30,70 @@ struct div {
         requires is_constant<B>
     BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
         return a.eval(ctx) * static_cast<real_of<Ctx>>(1.0 / b.value);
+    }
+};
+
+/// A node that evaluates as a product x·y: a multiplication, or a division by a constant.
+template <class E>
+inline constexpr bool is_product = is_node_of<E, mul>;
+template <class E>
+    requires is_node_of<E, div>
+inline constexpr bool is_product<E> = is_constant<decltype(E::b)>;
+
+/// The second factor of a product node (its left operand is the first).
+template <class E, class Ctx>
+BRIAN_ALWAYS_INLINE constexpr auto second_factor(const E& e, Ctx& ctx) {
+    if constexpr (is_node_of<E, mul>) return e.b.eval(ctx);
+    else return static_cast<real_of<Ctx>>(1.0 / e.b.value);
+}
+
+/// x·y + z as one mul_add: fused where the build targets hardware FMA
+/// (detail/mul_add.hpp), rounded once instead of twice.
+template <class X, class Y, class Z>
+BRIAN_ALWAYS_INLINE constexpr auto fused_mul_add(X x, Y y, Z z) {
+    using T = decltype(x * y + z);
+    if constexpr (std::is_floating_point_v<T>) return detail::mul_add(T(x), T(y), T(z));
+    else return x * y + z;
+}
+
+// Sums and differences with a product operand evaluate as fused_mul_add; operands are
+// still evaluated left to right, as for any node (random draws).
+struct add {
+    template <class A, class B>
+    using result_unit = A;
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a + b; }
+    template <class A, class B, class Ctx>
+        requires is_product<A> || is_product<B>
+    BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
+        if constexpr (is_product<A>) {  // x·y + z
+            const auto x = a.a.eval(ctx);
+            const auto y = second_factor(a, ctx);
+            return fused_mul_add(x, y, b.eval(ctx));
+        } else {  // z + x·y
+            const auto z = a.eval(ctx);
+            const auto x = b.a.eval(ctx);
+            return fused_mul_add(x, second_factor(b, ctx), z);
+        }
+    }
+};
+struct sub {
+    template <class A, class B>
+    using result_unit = A;
+    template <class A, class B>
+    static constexpr auto apply(A a, B b) { return a - b; }
+    template <class A, class B, class Ctx>
+        requires is_product<A> || is_product<B>
+    BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
+        if constexpr (is_product<A>) {  // x·y - z
+            const auto x = a.a.eval(ctx);
+            const auto y = second_factor(a, ctx);
+            return fused_mul_add(x, y, -b.eval(ctx));
+        } else {  // z - x·y
+            const auto z = a.eval(ctx);
+            const auto x = b.a.eval(ctx);
+            return fused_mul_add(-x, second_factor(b, ctx), z);
+        }
     }
 };
 struct neg {

@@ -83,7 +83,8 @@ struct node<Op, A, B> {
     B b;
     template <class Ctx>
     BRIAN_ALWAYS_INLINE constexpr auto eval(Ctx& ctx) const {
-        // An operation may evaluate a node of its own (division by a constant).
+        // An operation may evaluate a node of its own (a division by a constant, a sum
+        // with a product: arithmetic.hpp).
         if constexpr (requires { Op::eval_node(a, b, ctx); }) {
             return Op::eval_node(a, b, ctx);
         } else {

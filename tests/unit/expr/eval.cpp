@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace fixture;
 using doctest::Approx;
 
@@ -40,6 +42,24 @@ TEST_CASE("a division by a constant is a multiplication by its reciprocal, by a 
     CHECK(at(x / 3.0, p) == 5.0 * (1.0 / 3.0));
     p.tau = 3.0;
     CHECK(at(x / tau, p) == 5.0 / 3.0);
+}
+
+TEST_CASE("a sum or difference with a product is one mul_add: fused where the build has FMA") {
+    // (1 + 2^-30)(1 - 2^-30) = 1 - 2^-60 rounds to 1: fused, x·y - 1 keeps the -2^-60.
+    const double a = 1 + 0x1p-30, b = 1 - 0x1p-30;
+    REQUIRE(a * b == 1.0);
+    const double fused = BRIAN_HAS_FMA ? -0x1p-60 : 0.0;
+    point p;
+    p.x = a;
+    p.y = b;
+    CHECK(at(x * y - 1, p) == fused);
+    CHECK(at(-1 + x * y, p) == fused);
+    CHECK(at(1 - x * y, p) == -fused);
+    CHECK(at((x * y) + (-1.0), p) == fused);
+    // a division by a constant is a product with the reciprocal: x / (1/b) is x·b
+    CHECK(at(x / (1 / b) - 1, p) == (BRIAN_HAS_FMA ? std::fma(a, 1 / (1 / b), -1.0) : a * (1 / (1 / b)) - 1));
+    // sums without a product round as written
+    CHECK(at(x + y, p) == a + b);
 }
 
 TEST_CASE("numbers, quantities and unit objects become constants") {
