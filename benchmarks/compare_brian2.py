@@ -58,6 +58,9 @@ MODELS = {
              "Song et al. STDP, 1000 Poisson inputs onto one neuron"),
     "cuba64k": ("cuba.py", "cuba", 64000, 1.0, ["--record", "0", "--conn", "fixed_k"],
                 "CUBA, p = 0.02*4000/N (in-degree 80), 5.1 M synapses"),
+    # 0.2 s: Brian 2 takes about 2 min per simulated second at this size
+    "cobahh64k": ("cobahh.py", "cobahh", 64000, 0.2, ["--record", "", "--conn", "fixed_k"],
+                  "COBAHH, p = 0.02*4000/N (in-degree 80), 5.1 M synapses"),
 }
 
 # Examples that also have a <name>_float build (examples/CMakeLists.txt).

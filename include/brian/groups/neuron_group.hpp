@@ -85,6 +85,9 @@ class neuron_group : private neuron_code<Model> {
     /// Neurons [begin, end) as a group of their own (Brian's `G[begin:end]`).
     subgroup<neuron_group> slice(std::size_t begin, std::size_t end) { return {*this, begin, end}; }
 
+    /// Whether the update loop runs in several chunks on the running network's threads.
+    bool update_is_parallel() const { return detail::parallel_chunk_count(n_, loop_cost, parallel_min_work) > 1; }
+
     /// Spikes of the current step.
     spike_view spikes() const { return {spikes_, 0}; }
     const std::vector<std::int32_t>& spike_indices() const { return spikes_; }

@@ -7,7 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <map>
 #include <cstdint>
 #include <iterator>
 #include <utility>
@@ -65,6 +67,14 @@ TEST_CASE("threads: spikes are bit-identical for 1, 2 and 3 threads and repeated
     std::size_t volley = 0;
     for (const auto& [i, t] : one) volley += t == 0.0 && i < 16000;
     REQUIRE(volley * 80 > 4 * 8192);
+    // Later steps with 1024 to 8192 events are split too, because P's update is split
+    // (propagation_min_work_split_target): there are such steps.
+    std::map<double, std::size_t> excitatory_per_step;
+    for (const auto& [i, t] : one)
+        if (i < 16000) ++excitatory_per_step[t];
+    CHECK(std::count_if(excitatory_per_step.begin(), excitatory_per_step.end(), [](const auto& step) {
+              return step.second * 80 >= 1024 && step.second * 80 < 8192;
+          }) > 10);
     CHECK(run_network(1, 7) == one);
     CHECK(run_network(2, 7) == one);
     CHECK(run_network(3, 7) == one);
