@@ -176,6 +176,12 @@ def parse_args():
     p.add_argument("--duration", type=float, default=None,
                    help="simulated time in seconds for every model (overrides the defaults; "
                         "--duration-scale still applies)")
+    p.add_argument("--N", type=int, default=None,
+                   help="neurons for every model (overrides the defaults; the LIF and HH models keep "
+                        "an in-degree of 80, Brunel its 10 %% connectivity)")
+    p.add_argument("--g", type=float, default=None, help="Brunel's relative inhibition g (default 5)")
+    p.add_argument("--nu-ext-ratio", type=float, default=None,
+                   help="Brunel's external rate over the threshold rate (default 2)")
     p.add_argument("--threads", type=int, default=1, help="threads of our examples (--threads)")
     p.add_argument("--float", action="store_true",
                    help="run our <example>_float builds (state in precision<float>) where they exist")
@@ -212,6 +218,7 @@ def parse_args():
 class Config:
     def __init__(self, name, args):
         script, example, N, duration, matched, note = MODELS[name]
+        N = args.N if args.N is not None else N
         self.name, self.N, self.note = name, N, note
         if args.float and example in FLOAT_EXAMPLES:
             example += "_float"
@@ -220,8 +227,15 @@ class Config:
         self.script = script if os.path.isabs(script) else os.path.join(args.brian2_dir, script)
         self.example = os.path.join(args.build_dir, "examples", example)
         common = ["--N", str(N), "--duration", repr(self.duration), "--seed", str(args.seed)]
+        tag = ""
+        if example.startswith("brunel2000"):  # options of the model (both sides take them)
+            for flag, value in (("--g", args.g), ("--nu-ext-ratio", args.nu_ext_ratio)):
+                if value is not None:
+                    common += [flag, repr(value)]
+                    tag += f"_{flag.lstrip('-')}{value:g}"
+        self.name += tag
         self.workdir = os.path.join(
-            args.workdir, f"{name}_N{N}_T{self.duration:g}_seed{args.seed}_omp{args.brian_threads}"
+            args.workdir, f"{name}_N{N}_T{self.duration:g}_seed{args.seed}_omp{args.brian_threads}{tag}"
             + ("" if args.brian_monitors == "matched" else "_defmon"))
         self.brian_cmd = [args.python, self.script, "--device", "cpp_standalone",
                           "--threads", str(args.brian_threads), "--workdir", self.workdir] + common
