@@ -58,6 +58,8 @@ MODELS = {
              "Song et al. STDP, 1000 Poisson inputs onto one neuron"),
     "cuba64k": ("cuba.py", "cuba", 64000, 1.0, ["--record", "0", "--conn", "fixed_k"],
                 "CUBA, p = 0.02*4000/N (in-degree 80), 5.1 M synapses"),
+    "noisy_lif": (os.path.join(HERE, "brian2_noisy_lif.py"), "noisy_lif", 100000, 0.1, [],
+                  "uncoupled LIF with white noise: one normal draw per neuron and step"),
     # 0.2 s: Brian 2 takes about 2 min per simulated second at this size
     "cobahh64k": ("cobahh.py", "cobahh", 64000, 0.2, ["--record", "", "--conn", "fixed_k"],
                   "COBAHH, p = 0.02*4000/N (in-degree 80), 5.1 M synapses"),

@@ -1,9 +1,12 @@
-// brian's vectorisable exp, expm1 and exprel (brian/detail/vector_math.hpp) against long
+// brian's vectorisable exp, expm1 and exprel (brian/detail/vector_math.hpp), and the log
+// and sin/cos of its Box–Muller transform (brian/detail/box_muller.hpp), against long
 // double references: the error bound in ulp over the whole double range, the special
 // values, and that the model functions use them.
+#include <brian/detail/box_muller.hpp>
 #include <brian/detail/vector_math.hpp>
 #include <brian/expr/functions.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -164,6 +167,52 @@ TEST_CASE("float exp, expm1 and exprel: within 1, 1.5 and 2 ulp; special values;
     static_assert(std::is_same_v<decltype(brian::expr::op::exp::apply(1.0)), double>);
     CHECK(brian::expr::op::exp::apply(0.3f) == exp(0.3f));
     CHECK(brian::expr::op::exprel::apply(-2.5f) == exprel(-2.5f));
+}
+
+
+TEST_CASE("box_muller's log is within 1 ulp over the positive normal doubles") {
+    using brian::detail::log_positive;
+    // (0, 1] is what Box–Muller takes; the rest covers the reduction at every exponent.
+    const double e = max_ulp_error([](double x) { return log_positive(x); }, [](long double x) { return logl(x); },
+                                   {range{limits::min(), 1e-300}, range{1e-20, 1e-3}, range{0.5, 2.0},
+                                    range{0.70710678, 0.70710679}, range{1.41421356, 1.41421357},
+                                    range{1.0 - 1e-6, 1.0 + 1e-6}, range{1.0, 1e300}});
+    CHECK(e < 1.0);
+    CHECK(log_positive(1.0) == 0.0);
+    CHECK(log_positive(0x1p-53) == std::log(0x1p-53));  // the smallest 1 - uniform()
+    CHECK(log_positive(limits::min()) == doctest::Approx(-708.3964185322641));
+    CHECK(log_positive(limits::max()) == doctest::Approx(709.782712893384));
+}
+
+TEST_CASE("box_muller's sin(2 pi u) and cos(2 pi u) are within 2.5 ulp for u from 0 to 1") {
+    using brian::detail::sincos_2pi;
+    std::mt19937_64 engine(11);
+    double worst_sin = 0, worst_cos = 0, worst_abs = 0;
+    const long double two_pi = 6.283185307179586476925286766559L;
+    auto check = [&](double u) {
+        const auto [s, c] = sincos_2pi(u);
+        const long double a = two_pi * static_cast<long double>(u);
+        const long double rs = sinl(a), rc = cosl(a);
+        // relative error where the value is not tiny, absolute error everywhere
+        if (fabsl(rs) > 1e-3L) worst_sin = std::max(worst_sin, ulp_error(s, rs));
+        if (fabsl(rc) > 1e-3L) worst_cos = std::max(worst_cos, ulp_error(c, rc));
+        worst_abs = std::max({worst_abs, static_cast<double>(fabsl(s - rs)), static_cast<double>(fabsl(c - rc))});
+    };
+    for (int i = 0; i < 1000000; ++i) check(static_cast<double>(engine() >> 11) * 0x1p-53);  // as uniform()
+    for (int q = 0; q <= 8; ++q)  // around the octant edges of the reduction
+        for (int k = -1000; k <= 1000; ++k) {
+            const double u = q / 8.0 + k * 0x1p-53;
+            if (u >= 0.0 && u < 1.0) check(u);
+        }
+    CHECK(worst_sin < 2.5);
+    CHECK(worst_cos < 2.5);
+    CHECK(worst_abs < 0x1p-52);
+    const auto [s0, c0] = sincos_2pi(0.0);
+    CHECK(s0 == 0.0);
+    CHECK(c0 == 1.0);
+    const auto [s1, c1] = sincos_2pi(0.25);
+    CHECK(s1 == 1.0);
+    CHECK(std::fabs(c1) == 0.0);
 }
 
 }  // namespace vector_math_tests

@@ -3,8 +3,8 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <numbers>
 
+#include "brian/detail/box_muller.hpp"
 #include "brian/detail/loop_hints.hpp"
 
 namespace brian {
@@ -64,7 +64,7 @@ class random_stream {
     }
 
     /// A uniform double in [0, 1), 53 random bits.
-    double uniform() noexcept {
+    BRIAN_ALWAYS_INLINE double uniform() noexcept {
         if (available_ < 2) refill();
         const std::uint32_t hi = block_[4 - available_], lo = block_[5 - available_];
         available_ -= 2;
@@ -72,17 +72,19 @@ class random_stream {
     }
 
     /// A standard normal double (Box–Muller; the second value is kept for the next call).
-    double normal() noexcept {
+    /// Branch-free once inlined into a loop that creates a stream per element, so that a
+    /// noisy model's update vectorises (detail/box_muller.hpp).
+    BRIAN_ALWAYS_INLINE double normal() noexcept {
         if (has_spare_) {
             has_spare_ = false;
             return spare_;
         }
         const double u1 = 1.0 - uniform();  // (0, 1]: log is finite
         const double u2 = uniform();
-        const double r = std::sqrt(-2.0 * std::log(u1));
-        spare_ = r * std::sin(2.0 * std::numbers::pi * u2);
+        const auto [first, second] = detail::box_muller(u1, u2);
+        spare_ = second;
         has_spare_ = true;
-        return r * std::cos(2.0 * std::numbers::pi * u2);
+        return first;
     }
 
   private:
@@ -94,7 +96,7 @@ class random_stream {
                 static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32) << 16};
     }
 
-    void refill() noexcept {
+    BRIAN_ALWAYS_INLINE void refill() noexcept {
         block_ = detail::philox4x32_10(counter_, key_);
         available_ = 4;
         counter_[3] += 1;  // the low 16 bits of the last word count the blocks of one element-step

@@ -1,9 +1,10 @@
-// brian's Philox4x32-10 against Random123's reference implementation, and the stream's
-// batched first draw against a stream object's.
+// brian's Philox4x32-10 against Random123's reference implementation, the stream's
+// batched first draw against a stream object's, and the distribution of its normal draws.
 #include <brian/random/philox.hpp>
 
 #include <Random123/philox.h>
 
+#include <cmath>
 #include <cstdint>
 #include <random>
 
@@ -43,6 +44,37 @@ TEST_CASE("random: first_two_uniforms are the first two draws of the same stream
             }
         }
     }
+}
+
+TEST_CASE("random: normal() draws standard normal numbers, in pairs from independent uniforms") {
+    // 10^6 draws, one stream per element as the update loops use them (two per stream: the
+    // Box–Muller pair). Moments within 5 standard errors, tail fractions within 5 s.e. of
+    // the normal distribution's, and the pair uncorrelated.
+    const int n = 500000;
+    double m1 = 0, m2 = 0, m3 = 0, m4 = 0, pair = 0;
+    int beyond1 = 0, beyond3 = 0;
+    for (int e = 0; e < n; ++e) {
+        brian::random_stream s(2024, 3, 17, static_cast<std::uint64_t>(e));
+        const double a = s.normal(), b = s.normal();
+        pair += a * b;
+        for (const double x : {a, b}) {
+            m1 += x;
+            m2 += x * x;
+            m3 += x * x * x;
+            m4 += x * x * x * x;
+            beyond1 += std::fabs(x) > 1.0;
+            beyond3 += std::fabs(x) > 3.0;
+        }
+    }
+    const double N = 2.0 * n;
+    CHECK(std::fabs(m1 / N) < 5 * std::sqrt(1 / N));
+    CHECK(std::fabs(m2 / N - 1) < 5 * std::sqrt(2 / N));
+    CHECK(std::fabs(m3 / N) < 5 * std::sqrt(15 / N));
+    CHECK(std::fabs(m4 / N - 3) < 5 * std::sqrt(96 / N));
+    CHECK(std::fabs(pair / n) < 5 * std::sqrt(1.0 / n));
+    const double p1 = 0.31731050786291410, p3 = 0.0026997960632601866;  // P(|x| > 1), P(|x| > 3)
+    CHECK(std::fabs(beyond1 / N - p1) < 5 * std::sqrt(p1 * (1 - p1) / N));
+    CHECK(std::fabs(beyond3 / N - p3) < 5 * std::sqrt(p3 * (1 - p3) / N));
 }
 
 }  // namespace philox_tests
