@@ -9,8 +9,10 @@
 // same u; the product 2π·v is rounded once), so the normals differ from ones through
 // libm in the last bits, which does not change their distribution.
 
+#include <array>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 
@@ -19,6 +21,20 @@
 #include "brian/detail/vector_math.hpp"
 
 namespace brian::detail {
+
+/// c[0]·z^(N-1) + c[1]·z^(N-2) + ... + c[N-1] by Horner's rule, one mul_add a term;
+/// unrolled by a fold, not a loop: GCC vectorises only innermost loops, and a loop here
+/// would keep the update loop around it scalar.
+template <std::size_t N, std::size_t... K>
+BRIAN_ALWAYS_INLINE double horner(double z, const std::array<double, N>& c, std::index_sequence<K...>) {
+    double p = c[0];
+    ((p = mul_add(p, z, c[K + 1])), ...);
+    return p;
+}
+template <std::size_t N>
+BRIAN_ALWAYS_INLINE double horner(double z, const std::array<double, N>& c) {
+    return horner(z, c, std::make_index_sequence<N - 1>{});
+}
 
 /// ln x for a positive normal double (fdlibm's reduction): x = 2^k·m with m in
 /// [√2/2, √2), f = m - 1, s = f/(2 + f), and ln m = 2·atanh(s) = f - f²/2 + s·(f²/2 + R)
@@ -33,17 +49,9 @@ BRIAN_ALWAYS_INLINE double log_positive(double x) {
     const std::uint64_t m_bits = ((shifted & 0x000FFFFFFFFFFFFFull) + (std::uint64_t{0x3FE6A09Eu} << 32));
     const double f = std::bit_cast<double>(m_bits) - 1.0;
     const double s = f / (2.0 + f), z = s * s;
-    double r = 2.0 / 21.0;
-    r = mul_add(r, z, 2.0 / 19.0);
-    r = mul_add(r, z, 2.0 / 17.0);
-    r = mul_add(r, z, 2.0 / 15.0);
-    r = mul_add(r, z, 2.0 / 13.0);
-    r = mul_add(r, z, 2.0 / 11.0);
-    r = mul_add(r, z, 2.0 / 9.0);
-    r = mul_add(r, z, 2.0 / 7.0);
-    r = mul_add(r, z, 2.0 / 5.0);
-    r = mul_add(r, z, 2.0 / 3.0);
-    r *= z;
+    constexpr std::array<double, 10> atanh_terms{2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13,
+                                                 2.0 / 11, 2.0 / 9,  2.0 / 7,  2.0 / 5,  2.0 / 3};
+    const double r = horner(z, atanh_terms) * z;
     const double half_f2 = 0.5 * f * f;
     return k * traits::ln2_hi - ((half_f2 - mul_add(s, half_f2 + r, k * traits::ln2_lo)) - f);
 }
@@ -56,28 +64,18 @@ BRIAN_ALWAYS_INLINE std::pair<double, double> sincos_2pi(double u) {
     const double q = (4.0 * u + round_shift) - round_shift;  // nearest integer, 0 to 4
     const double x = (u - 0.25 * q) * 6.283185307179586477;  // u - q/4 is exact
     const double z = x * x;
-    double sp = -1.0 / 25852016738884976640000.0;  // -1/23!
-    sp = mul_add(sp, z, 1.0 / 51090942171709440000.0);
-    sp = mul_add(sp, z, -1.0 / 121645100408832000.0);
-    sp = mul_add(sp, z, 1.0 / 355687428096000.0);
-    sp = mul_add(sp, z, -1.0 / 1307674368000.0);
-    sp = mul_add(sp, z, 1.0 / 6227020800.0);
-    sp = mul_add(sp, z, -1.0 / 39916800.0);
-    sp = mul_add(sp, z, 1.0 / 362880.0);
-    sp = mul_add(sp, z, -1.0 / 5040.0);
-    sp = mul_add(sp, z, 1.0 / 120.0);
-    sp = mul_add(sp, z, -1.0 / 6.0);
-    const double sin_x = mul_add(x * z, sp, x);
-    double cp = -1.0 / 1124000727777607680000.0;  // -1/22!
-    cp = mul_add(cp, z, 1.0 / 2432902008176640000.0);
-    cp = mul_add(cp, z, -1.0 / 6402373705728000.0);
-    cp = mul_add(cp, z, 1.0 / 20922789888000.0);
-    cp = mul_add(cp, z, -1.0 / 87178291200.0);
-    cp = mul_add(cp, z, 1.0 / 479001600.0);
-    cp = mul_add(cp, z, -1.0 / 3628800.0);
-    cp = mul_add(cp, z, 1.0 / 40320.0);
-    cp = mul_add(cp, z, -1.0 / 720.0);
-    cp = mul_add(cp, z, 1.0 / 24.0);
+    // sin x = x + x·z·(-1/3! + z/5! - ...), cos x = 1 - z/2 + z²·(1/4! - z/6! + ...)
+    constexpr std::array<double, 11> sin_terms{
+        -1 / 25852016738884976640000.0, 1 / 51090942171709440000.0, -1 / 121645100408832000.0,
+        1 / 355687428096000.0,          -1 / 1307674368000.0,       1 / 6227020800.0,
+        -1 / 39916800.0,                1 / 362880.0,               -1 / 5040.0,
+        1 / 120.0,                      -1 / 6.0};
+    constexpr std::array<double, 10> cos_terms{
+        -1 / 1124000727777607680000.0, 1 / 2432902008176640000.0, -1 / 6402373705728000.0, 1 / 20922789888000.0,
+        -1 / 87178291200.0,            1 / 479001600.0,           -1 / 3628800.0,          1 / 40320.0,
+        -1 / 720.0,                    1 / 24.0};
+    const double sin_x = mul_add(x * z, horner(z, sin_terms), x);
+    const double cp = horner(z, cos_terms);
     // 1 - z/2 + z²·cp, the 1 - z/2 with its rounding error carried (fdlibm's kernel_cos)
     const double half_z = 0.5 * z, w = 1.0 - half_z;
     const double cos_x = w + (((1.0 - w) - half_z) + z * z * cp);
