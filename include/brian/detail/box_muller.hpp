@@ -12,7 +12,6 @@
 #include <array>
 #include <bit>
 #include <cmath>
-#include <cstddef>
 #include <cstdint>
 #include <utility>
 
@@ -21,20 +20,6 @@
 #include "brian/detail/vector_math.hpp"
 
 namespace brian::detail {
-
-/// c[0]·z^(N-1) + c[1]·z^(N-2) + ... + c[N-1] by Horner's rule, one mul_add a term;
-/// unrolled by a fold, not a loop: GCC vectorises only innermost loops, and a loop here
-/// would keep the update loop around it scalar.
-template <std::size_t N, std::size_t... K>
-BRIAN_ALWAYS_INLINE double horner(double z, const std::array<double, N>& c, std::index_sequence<K...>) {
-    double p = c[0];
-    ((p = mul_add(p, z, c[K + 1])), ...);
-    return p;
-}
-template <std::size_t N>
-BRIAN_ALWAYS_INLINE double horner(double z, const std::array<double, N>& c) {
-    return horner(z, c, std::make_index_sequence<N - 1>{});
-}
 
 /// ln x for a positive normal double (fdlibm's reduction): x = 2^k·m with m in
 /// [√2/2, √2), f = m - 1, s = f/(2 + f), and ln m = 2·atanh(s) = f - f²/2 + s·(f²/2 + R)

@@ -2,8 +2,11 @@
 
 // a·b + c as one fused operation where the machine has one.
 
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include "brian/detail/loop_hints.hpp"
 
@@ -30,6 +33,20 @@ BRIAN_ALWAYS_INLINE constexpr T mul_add(T a, T b, T c) {
         if (!std::is_constant_evaluated()) return std::fma(a, b, c);
     }
     return a * b + c;
+}
+
+/// c[0]·z^(N-1) + c[1]·z^(N-2) + ... + c[N-1] by Horner's rule, one mul_add a term;
+/// unrolled by a fold, not a loop: GCC vectorises only innermost loops, and a loop here
+/// would keep an update loop around it scalar (a noisy LIF loop: 0.54 -> 5.1 s).
+template <class T, std::size_t N, std::size_t... K>
+BRIAN_ALWAYS_INLINE T horner(T z, const std::array<T, N>& c, std::index_sequence<K...>) {
+    T p = c[0];
+    ((p = mul_add(p, z, c[K + 1])), ...);
+    return p;
+}
+template <class T, std::size_t N>
+BRIAN_ALWAYS_INLINE T horner(T z, const std::array<T, N>& c) {
+    return horner(z, c, std::make_index_sequence<N - 1>{});
 }
 
 }  // namespace brian::detail

@@ -10,6 +10,7 @@
 // count. The polynomials use mul_add: fused where the build targets hardware FMA (the
 // native builds), which changes their results in the last bit against a portable build.
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <type_traits>
@@ -107,27 +108,17 @@ BRIAN_ALWAYS_INLINE exp_reduced<T> exp_reduce(T x) {
 /// (exp(r) - 1 - r)/r² for |r| <= ln2/2: the Taylor series to r^13 (truncation below
 /// 0.05 ulp). Kept apart from r so that expm1 can add r without an extra rounding.
 BRIAN_ALWAYS_INLINE double expm1_tail(double r) {
-    double p = 1.0 / 6227020800.0;  // 1/13!
-    p = mul_add(p, r, 1.0 / 479001600.0);
-    p = mul_add(p, r, 1.0 / 39916800.0);
-    p = mul_add(p, r, 1.0 / 3628800.0);
-    p = mul_add(p, r, 1.0 / 362880.0);
-    p = mul_add(p, r, 1.0 / 40320.0);
-    p = mul_add(p, r, 1.0 / 5040.0);
-    p = mul_add(p, r, 1.0 / 720.0);
-    p = mul_add(p, r, 1.0 / 120.0);
-    p = mul_add(p, r, 1.0 / 24.0);
-    p = mul_add(p, r, 1.0 / 6.0);
-    return mul_add(p, r, 0.5);
+    constexpr std::array<double, 12> terms{1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
+                                           1.0 / 3628800.0,    1.0 / 362880.0,    1.0 / 40320.0,
+                                           1.0 / 5040.0,       1.0 / 720.0,       1.0 / 120.0,
+                                           1.0 / 24.0,         1.0 / 6.0,         0.5};  // 1/13! ... 1/2!
+    return horner(r, terms);
 }
 /// The same in float: Taylor to r^7 (truncation below 0.1 ulp).
 BRIAN_ALWAYS_INLINE float expm1_tail(float r) {
-    float p = 1.0f / 5040.0f;
-    p = mul_add(p, r, 1.0f / 720.0f);
-    p = mul_add(p, r, 1.0f / 120.0f);
-    p = mul_add(p, r, 1.0f / 24.0f);
-    p = mul_add(p, r, 1.0f / 6.0f);
-    return mul_add(p, r, 0.5f);
+    constexpr std::array<float, 6> terms{1.0f / 5040.0f, 1.0f / 720.0f, 1.0f / 120.0f,
+                                         1.0f / 24.0f,   1.0f / 6.0f,   0.5f};  // 1/7! ... 1/2!
+    return horner(r, terms);
 }
 
 /// e^x. Results below the smallest normal number are subnormal (rounded once), above the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <type_traits>
+#include <utility>
 
 #include "brian/detail/mul_add.hpp"
 #include "brian/expr/constant.hpp"
@@ -40,11 +41,13 @@ template <class E>
     requires is_node_of<E, div>
 inline constexpr bool is_product<E> = is_constant<decltype(E::b)>;
 
-/// The second factor of a product node (its left operand is the first).
+/// The two factors of a product node, evaluated left to right (a division by a constant
+/// c gives its dividend and 1/c, rounded once at compile time, as op::div evaluates it).
 template <class E, class Ctx>
-BRIAN_ALWAYS_INLINE constexpr auto second_factor(const E& e, Ctx& ctx) {
-    if constexpr (is_node_of<E, mul>) return e.b.eval(ctx);
-    else return static_cast<real_of<Ctx>>(1.0 / e.b.value);
+BRIAN_ALWAYS_INLINE constexpr auto factors(const E& e, Ctx& ctx) {
+    const auto x = e.a.eval(ctx);
+    if constexpr (is_node_of<E, mul>) return std::pair{x, e.b.eval(ctx)};
+    else return std::pair{x, static_cast<real_of<Ctx>>(1.0 / e.b.value)};
 }
 
 /// x·y + z as one mul_add: fused where the build targets hardware FMA
@@ -67,13 +70,12 @@ struct add {
         requires is_product<A> || is_product<B>
     BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
         if constexpr (is_product<A>) {  // x·y + z
-            const auto x = a.a.eval(ctx);
-            const auto y = second_factor(a, ctx);
+            const auto [x, y] = factors(a, ctx);
             return fused_mul_add(x, y, b.eval(ctx));
         } else {  // z + x·y
             const auto z = a.eval(ctx);
-            const auto x = b.a.eval(ctx);
-            return fused_mul_add(x, second_factor(b, ctx), z);
+            const auto [x, y] = factors(b, ctx);
+            return fused_mul_add(x, y, z);
         }
     }
 };
@@ -86,13 +88,12 @@ struct sub {
         requires is_product<A> || is_product<B>
     BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
         if constexpr (is_product<A>) {  // x·y - z
-            const auto x = a.a.eval(ctx);
-            const auto y = second_factor(a, ctx);
+            const auto [x, y] = factors(a, ctx);
             return fused_mul_add(x, y, -b.eval(ctx));
         } else {  // z - x·y
             const auto z = a.eval(ctx);
-            const auto x = b.a.eval(ctx);
-            return fused_mul_add(-x, second_factor(b, ctx), z);
+            const auto [x, y] = factors(b, ctx);
+            return fused_mul_add(-x, y, z);
         }
     }
 };

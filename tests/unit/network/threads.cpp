@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <utility>
 #include <vector>
 
