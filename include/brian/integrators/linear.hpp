@@ -18,8 +18,15 @@ namespace detail {
 /// den is applied as its reciprocal, expr/arithmetic.hpp, which the spike-exact
 /// validation tests against Brian's runtime mode still pass with).
 template <class X, class F>
+constexpr bool has_free_denominator() {
+    // Nested: `decltype(F::b)` exists only for a quotient (a constant or a symbol has none).
+    if constexpr (expr::is_node_of<F, expr::op::div>) return !expr::depends_on<decltype(std::declval<const F&>().b), X>;
+    else return false;
+}
+
+template <class X, class F>
 constexpr auto affine_form(const F& f) {
-    if constexpr (expr::is_node_of<F, expr::op::div> && !expr::depends_on<decltype(f.b), X>) {
+    if constexpr (has_free_denominator<X, F>()) {
         auto a = expr::derivative<X>(f.a);
         auto b = expr::substitute<X>(f.a, expr::zero<expr::unit_of<X>>{});
         struct form {
@@ -69,8 +76,8 @@ struct affine_system : system_of<Model> {
 
     /// Per-variable factors computed once per step where they do not depend on the
     /// element: the propagator exp(a·dt/den) and the ratio b/a.
-    double hoisted_exp[base::n]{};
-    double hoisted_ratio[base::n]{};
+    double hoisted_exp[base::n_arrays]{};
+    double hoisted_ratio[base::n_arrays]{};
 
     // In the context's type (float in a group of precision<float>: dt rounded to float).
     // Always inlined: a call in the element loop stops the vectoriser.
@@ -207,8 +214,8 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
 
     small_matrix<n> P{};
     small_matrix<n> Q{};
-    double hoisted_c[n]{};
-    double hoisted_qc[n]{};
+    double hoisted_c[base::n_arrays]{};
+    double hoisted_qc[base::n_arrays]{};
 
     template <class Ctx>
     void begin_step(Ctx& ctx) {

@@ -26,6 +26,8 @@ struct system_of {
     using eqs_type = typename std::remove_cvref_t<decltype(Model)>::equations_type;
     using sys = ode_system<eqs_type>;
     static constexpr std::size_t n = sys::size;
+    /// The size of per-variable arrays: at least one, for a model with only parameters.
+    static constexpr std::size_t n_arrays = n == 0 ? 1 : n;
     static constexpr auto f = sys::drift(Model.eqs);
     static constexpr auto g = sys::noise(Model.eqs);
     using index = std::make_index_sequence<n>;
