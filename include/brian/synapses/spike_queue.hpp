@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <istream>
 #include <ostream>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "brian/units/io.hpp"
 
 namespace brian::detail {
 
@@ -27,10 +30,20 @@ struct spike_queue {
 
     /// Converts the delays to steps for `dt`; spikes in flight keep their remaining wait.
     /// `for_synapses(neuron, fn)` calls fn(k) for each synapse k of a spiking neuron.
+    /// Delays are errors beyond this many steps: the pathway keeps a list of spikes per
+    /// step of its longest delay (24 bytes each, empty), 400 MB at 2^24 steps, which is
+    /// 28 minutes at dt = 0.1 ms. Per-synapse steps are 32-bit, so they fit too.
+    static constexpr std::size_t max_delay_steps = std::size_t{1} << 24;
+
     template <class ForSynapses>
     void prepare(double dt, std::size_t n_synapses, ForSynapses&& for_synapses, const std::string& name) {
         if (!heterogeneous) {
-            const auto d = static_cast<std::size_t>(delay / dt + 0.5);
+            if (!(delay >= 0.0) || !std::isfinite(delay))
+                throw std::invalid_argument("brian: " + name + ": the delay is " + seconds(delay) +
+                                            "; a delay must be a finite time >= 0");
+            const double exact = delay / dt + 0.5;
+            if (!(exact < static_cast<double>(max_delay_steps + 1))) too_long(name, "the delay " + seconds(delay), dt, exact);
+            const auto d = static_cast<std::size_t>(exact);
             if (d != delay_steps_ || ring_.size() != d + 1) {
                 std::vector<std::vector<std::int32_t>> ring(d + 1);
                 for (std::size_t k = 0; k < ring_.size() && k < ring.size(); ++k)
@@ -46,7 +59,10 @@ struct spike_queue {
         steps.resize(n_synapses);
         std::size_t dmax = 0;
         for (std::size_t k = 0; k < n_synapses; ++k) {
-            steps[k] = static_cast<std::uint32_t>(delays[k] / dt + 0.5);
+            const double exact = delays[k] / dt + 0.5;  // converted to 32 bits only when it fits
+            if (!(exact < static_cast<double>(max_delay_steps + 1)))
+                too_long(name, "the delay of synapse " + std::to_string(k) + " (" + seconds(delays[k]) + ")", dt, exact);
+            steps[k] = static_cast<std::uint32_t>(exact);
             dmax = std::max<std::size_t>(dmax, steps[k]);
         }
         // Synapses in flight keep their remaining wait (the ring never shrinks under them);
@@ -106,7 +122,22 @@ struct spike_queue {
         for (std::size_t k = 0; k < delays.size(); ++k)
             if (!(delays[k] >= 0.0) || !std::isfinite(delays[k]))
                 throw std::invalid_argument("brian: " + name + ": the delay of synapse " + std::to_string(k) + " is " +
-                                            std::to_string(delays[k]) + " s; delays must be finite times >= 0");
+                                            seconds(delays[k]) + "; delays must be finite times >= 0");
+    }
+
+    static std::string seconds(double t) {
+        return units::format_quantity(t, units::dimension_of<boost::units::si::time>());
+    }
+    /// The error for a delay (`what`) of `exact` steps (before truncation) at `dt`.
+    [[noreturn]] static void too_long(const std::string& name, const std::string& what, double dt, double exact) {
+        const double whole = std::floor(exact);
+        char count[32];
+        if (whole < 1e18) std::snprintf(count, sizeof count, "%llu", static_cast<unsigned long long>(whole));
+        else std::snprintf(count, sizeof count, "%.3g", whole);
+        throw std::invalid_argument("brian: " + name + ": " + what + " at dt = " + seconds(dt) + " is " + count +
+                                    " steps; a delay may span at most " + std::to_string(max_delay_steps) +
+                                    " steps (2^24: the pathway keeps a spike list per step); use a shorter delay "
+                                    "or a larger dt");
     }
 
     void store(std::ostream& out) const {
