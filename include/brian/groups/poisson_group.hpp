@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
+#include <cstdio>
 #include <istream>
+#include <iterator>
+#include <limits>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -15,6 +17,7 @@
 #include "brian/expr/constant.hpp"
 #include "brian/expr/symbol.hpp"
 #include "brian/groups/spike_source.hpp"
+#include "brian/groups/timed_array.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
 #include "brian/random/philox.hpp"
@@ -59,16 +62,25 @@ class poisson_group {
     template <class R>
         requires std::is_same_v<expr::operand_unit<R>, boost::units::si::frequency>
     poisson_group(std::size_t n, const R& rate, std::string name = "poissongroup")
-        : rate_(expr::as_expr(rate)), n_(n), name_(std::move(name)), id_(detail::next_object_id()) {}
+        : rate_(expr::as_expr(rate)), n_(n), name_(std::move(name)), id_(detail::next_object_id()) {
+        // A constant is checked now; rates of t, i or dt when they are known (before_run, each step).
+        if constexpr (expr::run_constant<Rate> && !expr::depends_on<Rate, expr::builtin::dt_t>) {
+            const double r = rate_of(0);
+            if (!(r >= 0.0) || !std::isfinite(r)) rate_error(r, 0.0, n_, -1.0);
+        }
+    }
 
     /// One rate per neuron, in `u` (`poisson_group P(3, std::vector{5.0, 10.0, 20.0}, Hz)`).
     template <class Range, class U>
+        requires requires(const Range& r) { std::begin(r) != std::end(r); }
     poisson_group(std::size_t n, const Range& rates, const U& u, std::string name = "poissongroup")
         : n_(n), name_(std::move(name)), id_(detail::next_object_id()) {
         for (const auto& r : rates) rates_.push_back(static_cast<double>(r) * expr::as_expr(u).value);
         if (rates_.size() != n)
             throw std::invalid_argument("brian: poisson_group of " + std::to_string(n) + " neurons got " +
                                         std::to_string(rates_.size()) + " rates; give one rate per neuron");
+        for (std::size_t i = 0; i < n; ++i)
+            if (!(rates_[i] >= 0.0) || !std::isfinite(rates_[i])) rate_error(rates_[i], 0.0, i, -1.0);
     }
 
     std::size_t size() const { return n_; }
@@ -80,7 +92,23 @@ class poisson_group {
     spike_view spikes() const { return {spikes_, 0}; }
     const std::vector<std::int32_t>& spike_indices() const { return spikes_; }
 
-    void before_run() {}
+    /// Checks the rates that are fixed for the run against dt (once per dt: they cannot
+    /// change), and the columns of 2-D timed arrays the rate reads by neuron index.
+    void before_run() {
+        if constexpr (constant_rates) {
+            const double dt = clock_.dt();
+            if (dt != checked_dt_) {
+                const std::size_t count = expr::element_independent<Rate> ? std::min<std::size_t>(n_, 1) : n_;
+                for (std::size_t i = 0; i < count; ++i) {
+                    const double r = rate_of(i);
+                    if (!(r * dt >= 0.0 && r * dt <= max_probability))
+                        rate_error(r, dt, expr::element_independent<Rate> ? n_ : i, -1.0);
+                }
+                checked_dt_ = dt;
+            }
+        }
+        detail::check_timed_array_columns(rate_, n_, "poisson_group " + name_);
+    }
     void run_slot(slot) {
         spikes_.clear();
         if constexpr (constant_rates) run_skip_ahead();
@@ -131,23 +159,53 @@ class poisson_group {
         if constexpr (shared_rate) {
             detail::poisson_context ctx{rates_.data(), 0, n_, t, dt, nullptr};
             p_all = rate_.eval(ctx) * dt;
+            if (!(p_all >= 0.0 && p_all <= max_probability)) rate_error(p_all / dt, dt, n_, t);
         }
         const std::uint64_t seed = current_seed();
+        std::size_t bad = n_;  // the first neuron with an invalid rate: one compare per neuron
         for (std::size_t i = 0; i < n_; ++i) {
             random_stream rng(seed, id_, step, i);
             double p = p_all;
             if constexpr (!shared_rate) {
                 detail::poisson_context ctx{rates_.data(), i, n_, t, dt, &rng};
                 p = rate_.eval(ctx) * dt;
+                if (!(p >= 0.0 && p <= max_probability) && bad == n_) bad = i;
             }
             if (rng.uniform() < p) spikes_.push_back(static_cast<std::int32_t>(i));
         }
+        if (bad != n_) {  // its rate again, from the same stream, for the message
+            random_stream rng(seed, id_, step, bad);
+            detail::poisson_context ctx{rates_.data(), bad, n_, t, dt, &rng};
+            rate_error(rate_.eval(ctx), dt, bad, t);
+        }
     }
 
-    double probability_of(std::size_t i) const {
+    /// rate·dt may exceed 1 by rounding only (a rate of exactly 1/dt spikes every step).
+    static constexpr double max_probability = 1.0 + 1e-9;
+
+    double rate_of(std::size_t i) const {
         detail::poisson_context ctx{rates_.data(), i, n_, 0.0, clock_.dt(), nullptr};
-        return rate_.eval(ctx) * clock_.dt();
+        return rate_.eval(ctx);
     }
+    /// The error for `rate` (Hz): negative or not finite, or above 1/dt (`dt` > 0). Names
+    /// neuron `i` (none if i == n) and the time `t` (none if t < 0).
+    [[noreturn]] void rate_error(double rate, double dt, std::size_t i, double t) const {
+        auto hz = [](double x) { return units::format_quantity(x, units::dimension_of<boost::units::si::frequency>()); };
+        auto sec = [](double x) { return units::format_quantity(x, units::dimension_of<boost::units::si::time>()); };
+        std::string what = "the rate";
+        if (i < n_) what += " of neuron " + std::to_string(i);
+        if (t >= 0.0) what += " at t = " + sec(t);
+        if (!(rate >= 0.0) || !std::isfinite(rate))
+            throw std::invalid_argument("brian: " + name_ + ": " + what + " is " + hz(rate) +
+                                        "; a Poisson rate must be finite and >= 0");
+        char p[32];
+        std::snprintf(p, sizeof p, "%.6g", rate * dt);
+        throw std::invalid_argument("brian: " + name_ + ": rate * dt = " + p + " > 1 (" + what + " is " + hz(rate) +
+                                    ", dt = " + sec(dt) + "); a neuron spikes at most once per step: use a rate <= 1/dt = " +
+                                    hz(1.0 / dt) + " or a smaller dt (set_dt)");
+    }
+
+    double probability_of(std::size_t i) const { return rate_of(i) * clock_.dt(); }
     /// The step of neuron i's next spike after step `after`: its `drawn_[i]`-th gap, from
     /// the stream (seed, object, 2^47 + gap count, i), so independent of everything else.
     std::int64_t next_after(std::size_t i, std::int64_t after) {
@@ -198,6 +256,7 @@ class poisson_group {
     std::vector<std::uint64_t> drawn_;       // gaps drawn per neuron (the streams' counter)
     std::vector<std::vector<std::int32_t>> calendar_;
     double scheduled_dt_ = -1.0;
+    double checked_dt_ = -1.0;  // the dt the fixed rates were checked against
     Rate rate_{};
     std::vector<double> rates_;
     std::size_t n_;
@@ -211,6 +270,7 @@ template <class R>
     requires std::is_same_v<expr::operand_unit<R>, boost::units::si::frequency>
 poisson_group(std::size_t, const R&, std::string = {}) -> poisson_group<expr::expr_t<R>>;
 template <class Range, class U>
+    requires requires(const Range& r) { std::begin(r) != std::end(r); }
 poisson_group(std::size_t, const Range&, const U&, std::string = {})
     -> poisson_group<std::remove_cvref_t<decltype(detail::poisson_rates)>>;
 

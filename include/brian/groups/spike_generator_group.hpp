@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <istream>
 #include <numeric>
 #include <ostream>
@@ -44,10 +45,18 @@ class spike_generator_group {
                                         " indices but " + std::to_string(times_si.size()) +
                                         " times; give one time per index");
         if (period.value() < 0) throw std::invalid_argument("brian: the period of a spike_generator_group cannot be negative");
+        if (!std::isfinite(period.value()))
+            throw std::invalid_argument("brian: spike_generator_group " + name_ + " got the period " +
+                                        units::to_string(period) + "; a period must be a finite time >= 0 (0: none)");
         for (std::size_t k = 0; k < indices.size(); ++k) {
             if (indices[k] < 0 || static_cast<std::size_t>(indices[k]) >= n_)
                 throw std::out_of_range("brian: spike_generator_group index " + std::to_string(indices[k]) +
                                         " is out of range; indices must lie in [0, " + std::to_string(n_) + ")");
+            if (!std::isfinite(times_si[k]))
+                throw std::invalid_argument("brian: spike_generator_group " + name_ + ": spike " + std::to_string(k) +
+                                            " (neuron " + std::to_string(indices[k]) + ") is at " +
+                                            units::to_string(time_q::from_value(times_si[k])) +
+                                            "; spike times must be finite times >= 0");
             if (times_si[k] < 0)
                 throw std::invalid_argument("brian: spike_generator_group times cannot be negative, got " +
                                             units::to_string(time_q::from_value(times_si[k])));
@@ -84,6 +93,16 @@ class spike_generator_group {
             throw std::invalid_argument("brian: the period of " + name_ + " (" + units::to_string(time_q::from_value(period_)) +
                                         ") is shorter than its dt");
         if (dt != prepared_dt_ || changed_) {
+            // Steps are 64-bit: a time (sorted: the last) or period beyond 2^62 steps is an error.
+            const double last = std::max(times_.empty() ? 0.0 : times_.back(), period_);
+            if (!(last / dt < max_steps)) {
+                char steps[32];
+                std::snprintf(steps, sizeof steps, "%.3g", last / dt);
+                throw std::invalid_argument("brian: " + name_ + ": the spike time or period " +
+                                            units::to_string(time_q::from_value(last)) + " is " + steps +
+                                            " steps of dt = " + units::to_string(time_q::from_value(dt)) +
+                                            ", beyond the 2^62 steps a clock can count; use shorter times");
+            }
             bins_.resize(times_.size());
             for (std::size_t k = 0; k < times_.size(); ++k) bins_[k] = clock::steps_for(times_[k], dt);
             // Within a step the spikes are ordered by time, not index: a neuron's two spikes
@@ -136,6 +155,7 @@ class spike_generator_group {
     }
 
   private:
+    static constexpr double max_steps = 4611686018427387904.0;  // 2^62
     std::size_t n_;
     std::string name_;
     std::vector<std::int32_t> indices_;

@@ -1,11 +1,16 @@
 #pragma once
 
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "brian/expr/builtins.hpp"
 #include "brian/expr/constant.hpp"
+#include "brian/expr/node.hpp"
 #include "brian/expr/symbol.hpp"
 #include "brian/units/io.hpp"
 
@@ -24,10 +29,25 @@ struct timed_values {
 inline std::size_t timed_row(const timed_values& d, double t, double group_dt) {
     const double k = std::max(std::exp2(std::ceil(std::log2(8.0 / group_dt * d.dt))), 1.0);
     const double epsilon = d.dt / k;
-    const auto row = static_cast<long long>((t / epsilon + 0.5) / k);
-    if (row < 0) return 0;
-    if (static_cast<std::size_t>(row) >= d.rows) return d.rows - 1;
+    // Clipped before the conversion: t / epsilon can exceed any integer type.
+    const double row = (t / epsilon + 0.5) / k;
+    if (!(row >= 0.0)) return 0;
+    if (row >= static_cast<double>(d.rows)) return d.rows - 1;
     return static_cast<std::size_t>(row);
+}
+
+/// The error for a 2-D timed array read at a column it does not have (`column`, as the
+/// index expression gave it), by element `element` of `size` (if known: size > 0).
+[[noreturn]] inline void throw_column_error(std::string_view array, std::size_t columns, double column,
+                                            std::size_t element, std::size_t size) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", column);
+    std::string who = "element " + std::to_string(element);
+    if (size > 0) who += " of " + std::to_string(size);
+    throw std::out_of_range("brian: timed_array " + std::string(array) + " has " + std::to_string(columns) +
+                            " columns, but " + who + " reads column " + text +
+                            "; give it a column per element (set(values, rows, columns, unit, dt)) or index it "
+                            "below " + std::to_string(columns));
 }
 }  // namespace detail
 
@@ -86,8 +106,9 @@ struct timed_array {
   private:
     static void store(std::vector<double> v, std::size_t rows, std::size_t columns, double dt) {
         if (rows == 0) throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs at least one value");
-        if (!(dt > 0.0))
-            throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs a positive dt");
+        if (!(dt > 0.0) || !std::isfinite(dt))
+            throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs a positive, finite dt, got " +
+                                        units::format_quantity(dt, units::dimension_of<boost::units::si::time>()));
         data() = detail::timed_values{std::move(v), rows, columns, dt};
     }
 };
@@ -109,10 +130,46 @@ struct timed_call {
         const std::size_t row = detail::timed_row(d, time.eval(ctx), ctx.dt());
         if constexpr (std::is_void_v<Index>) return d.values[row];
         else {
-            const auto col = static_cast<std::size_t>(index.eval(ctx));
-            return d.values[row * d.columns + (col < d.columns ? col : d.columns - 1)];
+            // A column the array does not have is an error (Brian: an index error), not
+            // the last column; one compare per element.
+            const double col = index.eval(ctx);
+            if (!(col >= 0.0 && col < static_cast<double>(d.columns))) [[unlikely]] {
+                if constexpr (requires { ctx.index(); ctx.size(); })
+                    detail::throw_column_error(Array::name.view(), d.columns, col, ctx.index(), ctx.size());
+                else detail::throw_column_error(Array::name.view(), d.columns, col, 0, 0);
+            }
+            return d.values[row * d.columns + static_cast<std::size_t>(col)];
         }
     }
 };
+
+namespace detail {
+template <class E>
+void check_timed_array_columns(const E& e, std::size_t n, const std::string& reader);
+
+/// Throws if this call reads a 2-D array by the element index (`I_ext(t, i)`) and the
+/// array has fewer columns than `n`, the elements of `reader`.
+template <class Array, class Time, class Index>
+void check_timed_array_columns(const timed_call<Array, Time, Index>& e, std::size_t n, const std::string& reader) {
+    check_timed_array_columns(e.time, n, reader);
+    if constexpr (!std::is_void_v<Index>) check_timed_array_columns(e.index, n, reader);
+    if constexpr (std::is_same_v<Index, expr::builtin::index_t>) {
+        const auto& d = Array::data();
+        if (d.rows > 0 && d.columns < n)
+            throw std::out_of_range("brian: timed_array " + std::string(Array::name.view()) + " has " +
+                                    std::to_string(d.columns) + " columns, but " + reader + " reads it by index i with " +
+                                    std::to_string(n) + " elements; give it a column per element (set(values, rows, " +
+                                    std::to_string(n) + ", unit, dt))");
+    }
+}
+
+/// Checks every 2-D timed array that `e` reads by element index against the `n`
+/// elements of `reader`: for a group's before_run, before any loop (which may run on
+/// several threads). Other index expressions are checked per element as evaluated.
+template <class E>
+void check_timed_array_columns(const E& e, std::size_t n, const std::string& reader) {
+    if constexpr (expr::is_node<E>) e.visit([&](const auto&... args) { (check_timed_array_columns(args, n, reader), ...); });
+}
+}  // namespace detail
 
 }  // namespace brian

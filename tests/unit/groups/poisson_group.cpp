@@ -6,8 +6,10 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace brian;
@@ -181,4 +183,90 @@ TEST_CASE("poisson_group: the drawn-ahead schedule survives store/restore and re
     net.restore();
     net.run(5_ms);
     CHECK(spikes.num_spikes() == first);
+}
+
+namespace {
+
+/// The message of the std::invalid_argument that `f` throws ("" if none, or another type).
+template <class F>
+std::string invalid_argument_of(F&& f) {
+    try {
+        f();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    } catch (...) {
+        return "another exception";
+    }
+    return "";
+}
+
+bool has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("poisson_group: negative, NaN or infinite constant rates are errors at construction") {
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    auto msg = invalid_argument_of([] { poisson_group P(3, -5_Hz, "P_neg"); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: P_neg: "));
+    CHECK(has(msg, "-5 Hz"));
+    CHECK(has(msg, "finite and >= 0"));
+    CHECK(has(invalid_argument_of([&] { poisson_group P(3, nan * Hz); }), "nan Hz"));
+    CHECK(has(invalid_argument_of([&] { poisson_group P(3, inf * Hz); }), "inf Hz"));
+    // One rate per neuron: the first bad one is named.
+    msg = invalid_argument_of([&] { poisson_group P(3, std::vector{5.0, 10.0, -1.0}, Hz, "P_vec"); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: P_vec: "));
+    CHECK(has(msg, "neuron 2"));
+    CHECK(has(invalid_argument_of([&] { poisson_group P(2, std::vector{nan, 1.0}, Hz); }), "neuron 0"));
+}
+
+TEST_CASE("poisson_group: rate·dt > 1 is an error at the run (a neuron spikes at most once per step)") {
+    poisson_group P(3, 20_kHz, "P_fast");  // rate·dt = 2 at dt = 0.1 ms
+    network net(P);
+    const auto msg = invalid_argument_of([&] { net.run(1_ms); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: P_fast: "));
+    CHECK(has(msg, "rate * dt = 2"));
+    CHECK(has(msg, "20 kHz"));
+    CHECK(has(msg, "100 us"));
+    P.set_dt(0.01_ms);  // rate·dt = 0.2
+    CHECK_NOTHROW(net.run(1_ms));
+
+    poisson_group Q(2, std::vector{5.0, 15000.0}, Hz, "Q_fast");
+    network net_q(Q);
+    CHECK(has(invalid_argument_of([&] { net_q.run(1_ms); }), "neuron 1"));
+    poisson_group exact(2, 10_kHz);  // rate·dt = 1 (up to rounding): every step
+    network net_exact(exact);
+    CHECK_NOTHROW(net_exact.run(1_ms));
+}
+
+TEST_CASE("poisson_group: a rate expression that turns negative or above 1/dt is an error at that step") {
+    SUBCASE("the same rate for all neurons (a function of t)") {
+        poisson_group P(4, where(t < 1_ms, 10_Hz, -10_Hz), "P_t");
+        spike_monitor m(P);
+        network net(P, m);
+        const auto msg = invalid_argument_of([&] { net.run(2_ms); });
+        CAPTURE(msg);
+        CHECK(msg.starts_with("brian: P_t: "));
+        CHECK(has(msg, "-10 Hz"));
+        CHECK(has(msg, "t = 1 ms"));
+    }
+    SUBCASE("a rate per neuron (a function of i and t)") {
+        poisson_group P(4, (i - 2.0) * 100_Hz * (1 + t / 1_s), "P_i");
+        network net(P);
+        const auto msg = invalid_argument_of([&] { net.run(1_ms); });
+        CAPTURE(msg);
+        CHECK(msg.starts_with("brian: P_i: "));
+        CHECK(has(msg, "neuron 0"));
+        CHECK(has(msg, "-200 Hz"));
+    }
+    SUBCASE("above 1/dt") {
+        poisson_group P(4, where(t < 1_ms, 10_Hz, 50_kHz), "P_high");
+        network net(P);
+        const auto msg = invalid_argument_of([&] { net.run(2_ms); });
+        CAPTURE(msg);
+        CHECK(has(msg, "rate * dt = 5"));
+        CHECK(has(msg, "t = 1 ms"));
+    }
 }

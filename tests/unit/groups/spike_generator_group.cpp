@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -124,4 +125,37 @@ TEST_CASE("spike_generator_group: errors") {
         network net_t(T);
         CHECK_THROWS_AS(net_t.run(1_ms), std::invalid_argument);
     }
+}
+
+TEST_CASE("spike_generator_group: NaN or infinite times and periods are errors") {
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    auto msg = what_of([&] { spike_generator_group(2, {0, 1}, {1.0, nan}, ms); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian:"));
+    CHECK(msg.find("spike 1") != std::string::npos);
+    CHECK(msg.find("nan") != std::string::npos);
+    CHECK_THROWS_AS(spike_generator_group(2, {0}, {inf}, ms), std::invalid_argument);
+    CHECK_THROWS_AS(spike_generator_group(2, {0}, {-inf}, ms), std::invalid_argument);
+    using time_q = spike_generator_group::time_q;
+    CHECK_THROWS_AS(spike_generator_group(2, {0}, {1.0}, ms, time_q::from_value(nan)), std::invalid_argument);
+    CHECK_THROWS_AS(spike_generator_group(2, {0}, {1.0}, ms, time_q::from_value(inf)), std::invalid_argument);
+    msg = what_of([&] { spike_generator_group(2, {0}, {1.0}, ms, time_q::from_value(nan)); });
+    CHECK(msg.find("period") != std::string::npos);
+    // set_spikes checks the same.
+    spike_generator_group S(2, {0}, {1.0}, ms);
+    CHECK_THROWS_AS(S.set_spikes({1}, {nan}, time_q::from_value(0.0)), std::invalid_argument);
+}
+
+TEST_CASE("spike_generator_group: a time or period whose step does not fit 64 bits is an error at the run") {
+    spike_generator_group S(1, {0}, {1e300}, second, 0_ms, "far");
+    network net(S);
+    const auto msg = what_of([&] { net.run(1_ms); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: far: "));
+    CHECK(msg.find("100 us") != std::string::npos);
+    CHECK_THROWS_AS(net.run(1_ms), std::invalid_argument);
+    // Far in the future but representable: no spike, no error.
+    spike_generator_group T(1, {0}, {1e9}, second);
+    network net_t(T);
+    CHECK_NOTHROW(net_t.run(1_ms));
 }

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +30,21 @@ inline constexpr auto reader_1d =
                  method::euler);
 inline constexpr auto reader_2d = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i)), method::euler);
 inline constexpr auto reader_unset = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_unset(t)), method::euler);
+inline constexpr auto reader_2d_shifted =
+    neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i - 1.0)), method::euler);
+inline constexpr timed_array<"rate_2d", hertz> rate_2d;
+
+template <class E, class F>
+std::string what_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    } catch (...) {
+        return "another exception";
+    }
+    return "";
+}
 
 }  // namespace
 
@@ -117,4 +133,54 @@ TEST_CASE("timed_array: errors") {
     }
     CHECK(msg.find("brian:") == 0);
     CHECK(msg.find("I_unset") != std::string::npos);
+}
+
+TEST_CASE("timed_array: a 2-D array with fewer columns than the group reading it is an error") {
+    I_2d.set(std::vector{1.0, 10.0, 2.0, 20.0}, 2, 2, nA, 1_ms);  // 2 columns
+    neuron_group<reader_2d> G(3, "three");
+    network net(G);
+    const auto msg = what_of<std::out_of_range>([&] { net.run(1_ms); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: timed_array I_2d has 2 columns"));
+    CHECK(msg.find("element 2 of 3") != std::string::npos);
+    // An index expression outside the columns: the column is named.
+    neuron_group<reader_2d_shifted> H(2);
+    network net_h(H);
+    const auto msg_h = what_of<std::out_of_range>([&] { net_h.run(1_ms); });
+    CAPTURE(msg_h);
+    CHECK(msg_h.find("column -1") != std::string::npos);
+    // As many columns as neurons: fine.
+    neuron_group<reader_2d> ok(2);
+    network net_ok(ok);
+    CHECK_NOTHROW(net_ok.run(1_ms));
+}
+
+TEST_CASE("timed_array: a group that reads a 2-D array by i checks its columns before the run") {
+    rate_2d.set(std::vector{10.0, 20.0}, 1, 2, Hz, 1_ms);  // 2 columns
+    poisson_group P(3, rate_2d(t, i), "inputs");
+    network net(P);
+    const auto msg = what_of<std::out_of_range>([&] { net.run(1_ms); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: timed_array rate_2d has 2 columns"));
+    CHECK(msg.find("inputs") != std::string::npos);
+    CHECK(msg.find("3 elements") != std::string::npos);
+    rate_2d.set(std::vector{10.0, 20.0, 30.0}, 1, 3, Hz, 1_ms);
+    CHECK_NOTHROW(net.run(1_ms));
+}
+
+TEST_CASE("timed_array: an infinite dt is an error; a grid far finer than t stays in range") {
+    CHECK_THROWS_AS(I_1d.set(std::vector{1.0}, nA, std::numeric_limits<double>::infinity() * second),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(I_1d.set(std::vector{1.0}, nA, std::numeric_limits<double>::quiet_NaN() * second),
+                    std::invalid_argument);
+    // t / (grid step) beyond 64 bits: past the end, so the last value (it was the first).
+    I_1d.set(std::vector{1.0, 2.0, 3.0}, nA, 1e-300 * second);
+    neuron_group<reader_1d> G(1);
+    state_monitor M(G, record(I_now));
+    network net(G, M);
+    net.run(0.3_ms);
+    const auto now = M.values(I_now, nA);
+    CHECK(now(0, 0) == doctest::Approx(1.0));  // t = 0: the first value
+    CHECK(now(0, 1) == doctest::Approx(3.0));
+    CHECK(now(0, 2) == doctest::Approx(3.0));
 }
