@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -25,6 +26,7 @@
 #include "brian/random/seed.hpp"
 #include "brian/synapses/conditional_write.hpp"
 #include "brian/synapses/synapses.hpp"
+#include "brian/units/io.hpp"
 
 namespace brian {
 
@@ -73,10 +75,11 @@ class poisson_input {
     void set_rate(const R& rate) {
         static_assert(std::is_same_v<expr::operand_unit<R>, boost::units::si::frequency>,
                       "brian: poisson_input's rate must be a frequency (e.g. 10_Hz)");
-        rate_ = expr::as_expr(rate).value;
-        if (!(rate_ >= 0.0) || !std::isfinite(rate_))
-            throw std::invalid_argument("brian: poisson_input " + name_ + " got rate " + std::to_string(rate_) +
-                                        " Hz; use a finite rate >= 0");
+        const double r = expr::as_expr(rate).value;
+        if (!(r >= 0.0) || !std::isfinite(r))
+            throw std::invalid_argument("brian: poisson_input " + name_ + " got rate " + hz(r) +
+                                        "; use a finite rate >= 0");
+        rate_ = r;
         prepared_dt_ = -1.0;
     }
     /// Changes the weight of each source spike (between runs).
@@ -85,7 +88,12 @@ class poisson_input {
         static_assert(std::is_same_v<expr::operand_unit<W>, weight_unit>,
                       "brian: poisson_input's weight must have the unit of the target variable "
                       "(e.g. 0.1_mV for a variable in volt)");
-        weight_ = expr::as_expr(weight).value;
+        const double w = expr::as_expr(weight).value;
+        if (!std::isfinite(w))
+            throw std::invalid_argument("brian: poisson_input " + name_ + " got weight " +
+                                        units::format_quantity(w, units::dimension_of<weight_unit>()) +
+                                        "; use a finite weight");
+        weight_ = w;
     }
 
     std::uint64_t N() const { return n_; }
@@ -189,13 +197,22 @@ class poisson_input {
     void restore(std::istream&) {}
 
   private:
+    static std::string hz(double r) {
+        return units::format_quantity(r, units::dimension_of<boost::units::si::frequency>());
+    }
+
     void prepare() {
         const double dt = clock().dt();
         if (dt == prepared_dt_) return;
         const double p = rate_ * dt;
-        if (p > 1.0)
-            throw std::invalid_argument("brian: poisson_input " + name_ + ": rate * dt = " + std::to_string(p) +
-                                        " > 1; use a smaller rate or dt");
+        if (p > 1.0) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.6g", p);
+            throw std::invalid_argument("brian: poisson_input " + name_ + ": rate * dt = " + text + " > 1 (rate " +
+                                        hz(rate_) + ", dt = " +
+                                        units::format_quantity(dt, units::dimension_of<boost::units::si::time>()) +
+                                        "); use a rate <= 1/dt = " + hz(1.0 / dt) + " or a smaller dt");
+        }
         sampler_.prepare(n_, p);
         prepared_dt_ = dt;
     }

@@ -8,7 +8,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace brian;
@@ -207,4 +209,35 @@ TEST_CASE("poisson_input: the table path (mean 2) leaves refractory targets exac
         else driven += G[v][i].in(mV) > 0.0;
     }
     CHECK(driven == 256);
+}
+
+TEST_CASE("poisson_input: the errors name the input, the value with its unit, and the remedy") {
+    using namespace pi_test;
+    neuron_group<target_model> G(2);
+    poisson_input P(G, x, 10, 10_Hz, 1_mV, "drive");
+    auto message = [](auto&& f) -> std::string {
+        try {
+            f();
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "";
+    };
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    auto msg = message([&] { P.set_rate(-1_Hz); });
+    CAPTURE(msg);
+    CHECK(msg.starts_with("brian: poisson_input drive got rate -1 Hz"));
+    // A weight that is not finite would make the target NaN at the first step.
+    msg = message([&] { P.set_weight(nan * mV); });
+    CHECK(msg.starts_with("brian: poisson_input drive got weight nan V"));
+    CHECK_THROWS_AS(P.set_weight(inf * mV), std::invalid_argument);
+    CHECK_THROWS_AS(poisson_input(G, x, 10, 10_Hz, -inf * mV), std::invalid_argument);
+    CHECK(P.weight() == doctest::Approx(1e-3));  // unchanged by the rejected values
+    CHECK_NOTHROW(P.set_weight(-2_mV));          // negative weights are fine (inhibition)
+    // rate * dt > 1: names the rate and dt.
+    P.set_rate(20_kHz);
+    network net(G, P);
+    msg = message([&] { net.run(1_ms); });
+    CHECK(msg.find("20 kHz") != std::string::npos);
+    CHECK(msg.find("100 us") != std::string::npos);
 }
