@@ -36,10 +36,12 @@ inline constexpr auto adex = neuron_model(
     reset(v = Vr, w += b),
     method::euler);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 1;
-    const double duration = opt.duration > 0 ? opt.duration : 0.5;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 1, .duration = 0.5});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     const double quiet = std::min(0.02, duration / 2);  // seconds at rest before the step
     seed(opt.seed);
 
@@ -50,7 +52,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] {
         net.run(quiet * second);
         if (n == 1) G[I] = 1_nA;
@@ -73,4 +75,10 @@ int main(int argc, char** argv) {
     }
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("adex", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -14,7 +14,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <string>
 #include <vector>
 
 #include "common/cli.hpp"
@@ -32,22 +31,18 @@ inline constexpr auto brunel = neuron_model(equations(d(v) / dt = -v / tau | unl
                                             threshold(v > theta), reset(v = V_r), refractory(tau_rp),
                                             method::exact);
 
-int main(int argc, char** argv) {
-    // This example's own flags, removed before the common ones are parsed.
+namespace {
+
+void run_example(int argc, char** argv) {
     double g = 5.0, ratio = 2.0;
-    std::vector<char*> rest{argv[0]};
-    for (int k = 1; k < argc; ++k) {
-        const std::string arg = argv[k];
-        if ((arg == "--g" || arg == "--nu-ext-ratio") && k + 1 < argc) {
-            (arg == "--g" ? g : ratio) = std::stod(argv[++k]);
-        } else if (arg == "--help" || arg == "-h") {
-            std::printf("brunel2000 options: --g g (default 5) --nu-ext-ratio r (default 2)\n");
-            rest.push_back(argv[k]);
-        } else rest.push_back(argv[k]);
-    }
-    const auto opt = example::parse(static_cast<int>(rest.size()), rest.data());
-    const long long n = opt.N > 0 ? opt.N : 12500;
-    const double duration = opt.duration > 0 ? opt.duration : 0.2;
+    // N >= 100: C_E = 0.1 N_E >= 8 excitatory inputs per neuron (nu_thr ~ 1/C_E).
+    const auto opt = example::parse(
+        argc, argv,
+        {.N = 12500, .duration = 0.2, .N_min = 100, .N_max = 100000,
+         .extra = {example::real_option("--g", g, 0, 100, "relative strength of inhibition g"),
+                   example::real_option("--nu-ext-ratio", ratio, 0, 100, "external rate nu_ext / nu_thr")}});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     const auto N = static_cast<std::size_t>(n);
@@ -73,7 +68,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(neurons);
     network net(neurons, exc, inh, external, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Rates of E and I, CV of the ISI (neurons with >= 3 spikes, as ../shared/brian2/stats.py).
@@ -112,4 +107,10 @@ int main(int argc, char** argv) {
                 n_cv ? cv_sum / static_cast<double>(n_cv) : std::nan(""), n_cv);
     example::write_spikes(opt.out, spikes, neurons.clock().dt());
     example::summary("brunel2000", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -56,10 +56,12 @@ inline constexpr auto cobahh = neuron_model(
               beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long count = opt.N > 0 ? opt.N : 4000;
-    const double duration = opt.duration > 0 ? opt.duration : 1.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 4000, .duration = 1.0, .N_min = 10, .N_max = 10000000});
+    const long long count = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     const auto N_total = static_cast<std::size_t>(count);
@@ -80,10 +82,16 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(P);
     network net(P, Ce, Ci, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     std::fprintf(stderr, "cobahh: %zu + %zu synapses (built in %.3f s)\n", Ce.size(), Ci.size(), t_build);
     example::write_spikes(opt.out, spikes, P.clock().dt());
     example::summary("cobahh", count, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

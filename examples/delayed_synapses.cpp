@@ -37,10 +37,12 @@ constexpr auto w = 5.5_mV;  // one EPSP; three coincident ones cross Vt - El = 1
 inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v) / tau | unless_refractory),
                                          threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exact);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const double duration = opt.duration > 0 ? opt.duration : 0.1;
-    if (opt.N > 0) std::fprintf(stderr, "delayed_synapses: --N has no effect (3 inputs, 2 neurons)\n");
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.duration = 0.1});
+    const double duration = opt.duration;
+    if (opt.has("--N")) std::fprintf(stderr, "delayed_synapses: --N has no effect (3 inputs, 2 neurons)\n");
 
     // Brian: SpikeGeneratorGroup(3, [0, 1, 2, 2, 1, 0, 0, 1, 2], [10, 12, 14, 40, ...]*ms, period=100*ms)
     const std::vector<std::int32_t> idx = {0, 1, 2, 2, 1, 0, 0, 1, 2};
@@ -61,7 +63,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(inputs, G, S_hom, S_het, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     std::printf("inputs: sequence 0,1,2 at 10,12,14 ms; reverse 2,1,0 at 40,42,44 ms; volley at 70 ms (period 100 ms)\n");
@@ -81,4 +83,10 @@ int main(int argc, char** argv) {
     }
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("delayed_synapses", 2, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -27,10 +27,12 @@ constexpr auto tau = 10_ms;
 inline constexpr auto cell =
     neuron_model(equations(d(v) / dt = (v0 - v + Igap) / tau), threshold(v > 1.0), reset(v = 0.0), method::exact);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 10;
-    const double duration = opt.duration > 0 ? opt.duration : 0.5;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 10, .duration = 0.5, .N_min = 2, .N_max = 30000});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     neuron_group<cell> neurons(static_cast<std::size_t>(n), "neurons");
@@ -40,7 +42,7 @@ int main(int argc, char** argv) {
     S[w] = 0.02;
     spike_monitor spikes(neurons);
     network net(neurons, S, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     const auto idx = spikes.i();
@@ -59,4 +61,10 @@ int main(int argc, char** argv) {
                  *hi - *lo);
     example::write_spikes(opt.out, spikes, neurons.clock().dt());
     example::summary("gap_junctions", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -45,10 +45,12 @@ inline constexpr auto hh = neuron_model(
               beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long count = opt.N > 0 ? opt.N : 1;
-    const double duration = opt.duration > 0 ? opt.duration : 1.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 1, .duration = 1.0});
+    const long long count = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     neuron_group<hh> G(static_cast<std::size_t>(count));
@@ -58,7 +60,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     const auto c = spikes.count();
@@ -66,4 +68,10 @@ int main(int argc, char** argv) {
         std::printf("I = %5.2f nA: %3lld spikes\n", G[I][static_cast<std::size_t>(k)].in(nA), static_cast<long long>(c(k)));
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("hh_neuron", count, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

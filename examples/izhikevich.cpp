@@ -46,10 +46,12 @@ constexpr std::array<pattern, 7> patterns{{
     {"resonator (RZ)", 0.1, 0.26, -65, 2},
 }};
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : static_cast<long long>(patterns.size());
-    const double duration = opt.duration > 0 ? opt.duration : 0.5;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = static_cast<long long>(patterns.size()), .duration = 0.5});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     const double quiet = std::min(0.02, duration / 2);  // seconds at rest before the step
     seed(opt.seed);
 
@@ -72,7 +74,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] {
         net.run(quiet * second);
         G[I] = 10_mV;
@@ -90,4 +92,10 @@ int main(int argc, char** argv) {
     }
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("izhikevich", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

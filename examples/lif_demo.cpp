@@ -5,8 +5,7 @@
 // ten excitatory inputs of 1.62 mV (CUBA's weight) just arrived.
 #include <cstddef>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <ostream>
 #include <vector>
 
 #include <brian/brian.hpp>
@@ -29,10 +28,12 @@ inline constexpr auto dgi_dt = -gi / taui;
 inline constexpr auto spike_condition = v > Vt;
 inline constexpr auto spike_reset = (v = Vr);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const std::size_t n = opt.N > 0 ? static_cast<std::size_t>(opt.N) : 1;
-    const auto duration = (opt.duration > 0 ? opt.duration : 0.1) * second;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 1, .duration = 0.1});
+    const auto n = static_cast<std::size_t>(opt.N);
+    const auto duration = opt.duration * second;
 
     std::printf("dv/dt = %s\n", to_string(dv_dt).c_str());
     std::printf("d(dv/dt)/dv = %s\n", to_string(derivative<decltype(v)>(dv_dt)).c_str());
@@ -80,12 +81,17 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < spikes.size() && k < 20; ++k)
         std::printf("neuron %zu spikes at %s\n", spikes[k].i,
                     to_string(static_cast<double>(spikes[k].step) * ctx.step * second).c_str());
-    if (!opt.out.empty()) {
-        std::filesystem::create_directories(opt.out);
-        std::ofstream csv(std::filesystem::path(opt.out) / "spikes.csv");
-        csv << "i,t_ms\n";
-        for (const auto& sp : spikes)
-            csv << sp.i << ',' << static_cast<double>(sp.step) * ctx.step * 1e3 << '\n';
-    }
+    if (!opt.out.empty())
+        example::write_file(opt.out, "spikes.csv", [&](std::ostream& csv) {
+            csv << "i,t_ms\n";
+            for (const auto& sp : spikes)
+                csv << sp.i << ',' << static_cast<double>(sp.step) * ctx.step * 1e3 << '\n';
+        });
     example::summary("lif_demo", static_cast<long long>(n), duration.value(), t_sim, spikes.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -18,10 +18,12 @@ constexpr auto El = -70_mV, Vr = -70_mV, Vt = -50_mV;
 inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v + RI) / tau | unless_refractory),
                                          threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exact);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 21;
-    const double duration = opt.duration > 0 ? opt.duration : 1.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 21, .duration = 1.0});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     neuron_group<lif> G(static_cast<std::size_t>(n));
@@ -31,7 +33,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     const auto count = spikes.count();
@@ -40,4 +42,10 @@ int main(int argc, char** argv) {
                     static_cast<long long>(count(k)), static_cast<double>(count(k)) / duration);
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("lif_fi_curve", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

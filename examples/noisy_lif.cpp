@@ -48,10 +48,12 @@ double siegert_rate(double dt_s) {
     return 1.0 / (tref.value() + tau.value() * std::sqrt(std::numbers::pi) * integral);
 }
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 100;
-    const double duration = opt.duration > 0 ? opt.duration : 1.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 100, .duration = 1.0});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     neuron_group<noisy_lif> G(static_cast<std::size_t>(n));
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // CV of the interspike intervals, per neuron with at least 3 spikes, then averaged.
@@ -82,4 +84,10 @@ int main(int argc, char** argv) {
                 siegert_rate(G.clock().dt()), cv_count ? cv_sum / static_cast<double>(cv_count) : 0.0, cv_count);
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("noisy_lif", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -51,8 +51,13 @@ std::vector<double> run_panel(const char* name, double tau_mem_ms, double R_in_M
     return peaks;
 }
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {});
+    for (const char* unused : {"--N", "--duration", "--threads", "--out"})
+        if (opt.has(unused))
+            std::fprintf(stderr, "short_term_plasticity: %s has no effect (three fixed panels, nothing written)\n", unused);
     seed(opt.seed);
     std::size_t steps = 0;
     const double t_sim = example::timed([&] {
@@ -61,4 +66,10 @@ int main(int argc, char** argv) {
         run_panel<facilitating>("C (facilitation, 70 Hz)", 60, 1000, 1000.0 / 70.0, 375, 500, steps);
     });
     example::summary("short_term_plasticity", 3, 2.9, t_sim, 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

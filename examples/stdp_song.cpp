@@ -44,10 +44,12 @@ inline constexpr auto stdp = synapse_model(
     on_post(Apost += dApost,
             w = clip(w + Apre, 0.0, gmax)));
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 1000;
-    const double duration = opt.duration > 0 ? opt.duration : 10.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 1000, .duration = 10.0});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     poisson_group input(static_cast<std::size_t>(n), 15_Hz);
@@ -58,7 +60,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(post_neuron);
     network net(input, post_neuron, S, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     const auto wf = S[w].in(dimensionless);
@@ -84,4 +86,10 @@ int main(int argc, char** argv) {
                 "\"frac_w_above_0.9gmax\": %.4f, \"w_hist20_over_gmax\": %s}\n",
                 n, duration, t_sim, spikes.num_spikes(), static_cast<double>(spikes.num_spikes()) / duration,
                 mean / m, low / m, high / m, h.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -128,43 +128,30 @@ packet find_packet(const std::vector<spike_time>& s, double lo, double hi) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    // This example's own flags, removed before the common ones are parsed.
-    double a_in = 85, sigma_in = 1.0, delay_ms = 0.0;
+namespace {
+
+int run_example(int argc, char** argv) {
+    long long a_in = 85;
+    double sigma_in = 1.0, delay_ms = 0.0;
     std::string expect;
-    std::vector<char*> rest{argv[0]};
-    for (int k = 1; k < argc; ++k) {
-        const std::string arg = argv[k];
-        if ((arg == "--a" || arg == "--sigma" || arg == "--delay" || arg == "--expect") && k + 1 < argc) {
-            const std::string value = argv[++k];
-            if (arg == "--a") a_in = std::stod(value);
-            else if (arg == "--sigma") sigma_in = std::stod(value);
-            else if (arg == "--delay") delay_ms = std::stod(value);
-            else expect = value;
-        } else if (arg == "--help" || arg == "-h") {
-            std::printf("synfire_chain options: --a spikes (default 85) --sigma ms (default 1) --delay ms (default 0) "
-                        "--expect propagate|die\n");
-            rest.push_back(argv[k]);
-        } else rest.push_back(argv[k]);
-    }
-    if (!expect.empty() && expect != "propagate" && expect != "die") {
-        std::fprintf(stderr, "synfire_chain: --expect takes propagate or die, got %s\n", expect.c_str());
-        return 2;
-    }
-    const auto opt = example::parse(static_cast<int>(rest.size()), rest.data());
-    const long long n = opt.N > 0 ? opt.N : 1000;
+    // N <= 10^5: the chain has 9 (N/10)^2 synapses (10^9 at most), found by testing N^2 pairs.
+    const auto opt = example::parse(
+        argc, argv,
+        {.N = 1000, .N_min = 10, .N_max = 100000,
+         .extra = {example::integer_option("--a", a_in, 1, 10000, "spikes in the input packet"),
+                   example::real_option("--sigma", sigma_in, 0, 100, "their standard deviation", "a time in ms"),
+                   example::real_option("--delay", delay_ms, 0, 1000, "delay of the chain's synapses", "a time in ms"),
+                   example::choice_option("--expect", expect, {"propagate", "die"},
+                                          "the outcome required, else exit status 1")}});
+    const long long n = opt.N;
     constexpr std::size_t n_groups = 10;
     // default: 100 ms as Brian's example, plus the time the delays add along the chain
-    const double duration = opt.duration > 0 ? opt.duration : 0.1 + n_groups * delay_ms * 1e-3;
+    const double duration = opt.has("--duration") ? opt.duration : 0.1 + n_groups * delay_ms * 1e-3;
     seed(opt.seed);
 
     const std::size_t group_size = static_cast<std::size_t>(n) / n_groups;
     const std::size_t N = n_groups * group_size;
-    const auto a = static_cast<std::size_t>(std::llround(a_in));
-    if (group_size == 0 || a == 0 || sigma_in < 0 || delay_ms < 0) {
-        std::fprintf(stderr, "synfire_chain: need --N >= 10, --a >= 1, --sigma >= 0, --delay >= 0\n");
-        return 2;
-    }
+    const auto a = static_cast<std::size_t>(a_in);
 
     // The input packet: a spikes, times 50 ms + sigma * (standard normal), from brian's
     // counter-based stream (reproducible with --seed).
@@ -193,7 +180,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(P);
     network net(input, P, S, S_input, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Spike times per group, ms.
@@ -239,11 +226,17 @@ int main(int argc, char** argv) {
     example::summary("synfire_chain", static_cast<long long>(N), duration, t_sim, spikes.num_spikes());
     if (expect == "propagate" && !propagated) {
         std::fprintf(stderr, "synfire_chain: expected the packet to reach the last group\n");
-        return 1;
+        return example::exit_error;
     }
     if (expect == "die" && !died) {
         std::fprintf(stderr, "synfire_chain: expected the packet to die out, but the last group has a = %zu\n", end.a);
-        return 1;
+        return example::exit_error;
     }
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }

@@ -25,10 +25,12 @@ constexpr auto El = -70_mV, Vr = -70_mV, Vt = -50_mV;
 inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v + Rm * I_ext(t)) / tau | unless_refractory),
                                          threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exponential_euler);
 
-int main(int argc, char** argv) {
-    const auto opt = example::parse(argc, argv);
-    const long long n = opt.N > 0 ? opt.N : 5;
-    const double duration = opt.duration > 0 ? opt.duration : 1.0;
+namespace {
+
+void run_example(int argc, char** argv) {
+    const auto opt = example::parse(argc, argv, {.N = 5, .duration = 1.0, .duration_min = 0.01});
+    const long long n = opt.N;
+    const double duration = opt.duration;
     seed(opt.seed);
 
     constexpr int levels = 10;
@@ -46,7 +48,7 @@ int main(int argc, char** argv) {
 
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.set_threads(static_cast<unsigned>(opt.threads));
+    net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
     // Spike counts per neuron and step of the staircase.
@@ -69,4 +71,10 @@ int main(int argc, char** argv) {
     }
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("timed_input", n, duration, t_sim, spikes.num_spikes());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return example::run_main(argc, argv, [&] { return run_example(argc, argv); });
 }
