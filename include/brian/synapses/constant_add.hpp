@@ -52,7 +52,7 @@ struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Lay
     template <class X>
         requires expr::is_symbol<X>
     struct post_variable<X> {  // a plain name that is not per synapse: Brian's post(x)
-        using type = std::conditional_t<(Layout::template slot<X> < Layout::n), void, X>;
+        using type = std::conditional_t<(Layout::template stores<X>), void, X>;
     };
     /// The target's variable, or void.
     using variable = typename post_variable<Target>::type;
@@ -62,8 +62,12 @@ struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Lay
     /// The value added (x - w is x + (-w) in IEEE arithmetic, bit for bit).
     template <class Ctx>
     static double addend(const expr::sequence<expr::statement<Op, Target, Value>>& code, Ctx& ctx) {
-        const double w = std::get<0>(code.items).value.eval(ctx);
-        return std::is_same_v<Op, expr::op::sub_assign> ? -w : w;
+        if constexpr (!value) {  // not this loop's code: nothing to evaluate once (rand() would draw)
+            return 0.0;
+        } else {
+            const double w = std::get<0>(code.items).value.eval(ctx);
+            return std::is_same_v<Op, expr::op::sub_assign> ? -w : w;
+        }
     }
 };
 

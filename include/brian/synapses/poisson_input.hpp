@@ -16,6 +16,7 @@
 
 #include "brian/detail/loop_hints.hpp"
 #include "brian/detail/parallel.hpp"
+#include "brian/detail/pod_io.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/node.hpp"
 #include "brian/groups/subgroup.hpp"
@@ -24,6 +25,7 @@
 #include "brian/random/binomial.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
+#include "brian/random/stream_key.hpp"
 #include "brian/synapses/conditional_write.hpp"
 #include "brian/synapses/synapses.hpp"
 #include "brian/units/io.hpp"
@@ -125,7 +127,7 @@ class poisson_input {
                 for (std::size_t i = lo; i < hi; ++i) {
                     if constexpr (conditional_write)
                         if (active[i] == 0) continue;
-                    random_stream rng(seed, id_, step, i);
+                    random_stream rng(seed, stream_key(id_, stream_purpose::poisson_input), step, i);
                     x[i] += weight_ * static_cast<double>(sampler_.draw(rng));
                 }
             });
@@ -151,7 +153,7 @@ class poisson_input {
             for (std::size_t b = lo; b < hi; b += block) {  // b is even: chunks start at multiples of 8
                 const std::size_t size = std::min(hi - b, block);
                 for (std::size_t q = 0; q < (size + 1) / 2; ++q) {  // u[size] of an odd last block is unused
-                    const auto pair = random_stream::first_two_uniforms(seed, id_, step, b / 2 + q);
+                    const auto pair = random_stream::first_two_uniforms(seed, stream_key(id_, stream_purpose::poisson_input), step, b / 2 + q);
                     u[2 * q] = pair[0];
                     u[2 * q + 1] = pair[1];
                 }
@@ -183,7 +185,7 @@ class poisson_input {
                         if (active[i] == 0) continue;
                     std::uint64_t k = sampler_.from_table(count[j]);
                     if (count[j] == table.size()) {  // beyond the table (below 2^-53): a draw of
-                        random_stream rng(seed, id_, step, m + i);  // its own, from a stream no pair uses
+                        random_stream rng(seed, stream_key(id_, stream_purpose::poisson_input), step, m + i);  // its own, from a stream no pair uses
                         k = sampler_.draw(rng);
                     }
                     x[i] += weight_ * static_cast<double>(k);
@@ -192,7 +194,10 @@ class poisson_input {
         });
     }
 
-    // Nothing in flight: the draws are a function of (seed, object, step, neuron).
+    /// In a state file: a Poisson input, sized by its target, with an empty section.
+    detail::state_signature state_signature() const { return {"poisson_input", tgt_.size(), true}; }
+    // Nothing in flight: the draws are a function of (seed, object, step, neuron). The rate
+    // and weight are settings, as in Brian 2 (constants of the object), not state.
     void store(std::ostream&) const {}
     void restore(std::istream&) {}
 

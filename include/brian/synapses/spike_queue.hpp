@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/units/io.hpp"
 
 namespace brian::detail {
@@ -140,26 +141,40 @@ struct spike_queue {
                                     "or a larger dt");
     }
 
+    /// The queue's whole state: delays, both rings with the events in flight.
     void store(std::ostream& out) const {
+        put(out, heterogeneous ? 1 : 0);
+        out.write(reinterpret_cast<const char*>(&delay), sizeof delay);
+        put_vec(out, delays);
         put(out, head_);
         put(out, ring_.size());
         for (const auto& s : ring_) put_vec(out, s);
         put(out, shead_);
         put(out, sring_.size());
         for (const auto& s : sring_) put_vec(out, s);
-        put(out, heterogeneous ? 1 : 0);
-        put_vec(out, delays);
     }
-    void restore(std::istream& in) {
+    /// Reads what `store` wrote for a pathway of `n_synapses` synapses from `n_source`
+    /// neurons: every event must name a neuron or synapse that exists, every length fit
+    /// what the stream holds (else `brian:` error; the caller restores into a fresh queue).
+    void restore(std::istream& in, std::size_t n_source, std::size_t n_synapses, const std::string& name) {
+        auto fail = [&](const char* what) {
+            throw std::runtime_error("brian: the stored delay queue of " + name + " " + what +
+                                     "; restore a state stored by this network");
+        };
+        heterogeneous = get(in) != 0;
+        in.read(reinterpret_cast<char*>(&delay), sizeof delay);
+        if (!(delay >= 0.0) || !std::isfinite(delay)) fail("has an invalid delay");
+        read_pod_vector(in, delays);
+        if (!delays.empty() && delays.size() != n_synapses) fail("has delays for another number of synapses");
+        if (heterogeneous) check(name);
         head_ = get(in);
-        ring_.assign(get(in), {});
-        for (auto& s : ring_) get_vec(in, s);
+        read_ring(in, ring_, n_source, fail);
+        if (!ring_.empty() && head_ >= ring_.size()) fail("is corrupt");
         delay_steps_ = ring_.empty() ? 0 : ring_.size() - 1;
         shead_ = get(in);
-        sring_.assign(get(in), {});
-        for (auto& s : sring_) get_vec(in, s);
-        heterogeneous = get(in) != 0;
-        get_vec(in, delays);
+        read_ring(in, sring_, n_synapses, fail);
+        if (!sring_.empty() && shead_ >= sring_.size()) fail("is corrupt");
+        if (!in) fail("is truncated");
         steps.clear();
     }
 
@@ -181,10 +196,20 @@ struct spike_queue {
         in.read(reinterpret_cast<char*>(&x), sizeof x);
         return x;
     }
-    template <class T>
-    static void get_vec(std::istream& in, std::vector<T>& v) {
-        v.resize(get(in));
-        in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    /// A ring of event lists, each event an index below `limit`; the ring's length is
+    /// bounded by the data left (each list costs at least its 8-byte length).
+    template <class T, class Fail>
+    static void read_ring(std::istream& in, std::vector<std::vector<T>>& ring, std::size_t limit, Fail&& fail) {
+        const std::uint64_t n = get(in);
+        if (!in || n > (std::uint64_t{1} << 32)) fail("is corrupt");
+        ring.clear();
+        for (std::uint64_t k = 0; k < n && in; ++k) {
+            ring.emplace_back();
+            read_pod_vector(in, ring.back());
+            for (auto x : ring.back())
+                if (static_cast<std::uint64_t>(x) >= limit) fail("holds an event of a neuron or synapse that does not exist");
+        }
+        if (!in) fail("is truncated");
     }
 };
 

@@ -7,7 +7,7 @@
 #include <type_traits>
 
 #include "brian/groups/spike_source.hpp"
-#include "brian/groups/subgroup.hpp"
+#include "brian/groups/group_view.hpp"
 #include "brian/detail/fixed_string.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/detail/loop_hints.hpp"
@@ -23,34 +23,9 @@ namespace detail {
 template <class>
 inline constexpr bool always_false = false;
 
-/// One end of a synapses object: a whole group (held by address) or a subgroup (held by
-/// value: it is a light view); `group()` is the group that owns the storage, `offset()`
-/// the first element of the end within it.
-template <class G>
-struct synapse_end {
-    G* g;
-    explicit synapse_end(G& group) : g(&group) {}
-    G& group() const { return *g; }
-    std::size_t offset() const { return 0; }
-    std::size_t size() const { return g->size(); }
-    spike_view spikes() const { return g->spikes(); }
-    brian::clock& clock() const { return g->clock(); }
-    std::string name() const {
-        if constexpr (requires { g->name(); }) return g->name();
-        else return "group";
-    }
-};
-template <class P>
-struct synapse_end<subgroup<P>> {
-    subgroup<P> s;
-    explicit synapse_end(const subgroup<P>& sub) : s(sub) {}
-    P& group() const { return s.parent(); }
-    std::size_t offset() const { return s.offset(); }
-    std::size_t size() const { return s.size(); }
-    spike_view spikes() const { return s.spikes(); }
-    brian::clock& clock() const { return s.parent().clock(); }
-    std::string name() const { return s.parent().name(); }
-};
+/// One end of a synapses object or input: the group, or the slice of a group, it acts on.
+template <class S>
+using synapse_end = group_view<root_group_t<S>>;
 
 /// The raw storage of variable X in group G, for element `k` (absolute): per-element
 /// variables at k, shared ones at their single slot (double*, or float* in a group of
@@ -91,6 +66,7 @@ struct synapse_context {
     SrcG* src;
     TgtG* tgt;
     double* const* vars = nullptr;  ///< per-synapse arrays, in Layout's order
+    double* shared = nullptr;       ///< the synapses' shared variables, in Layout's order
     std::size_t syn = 0;       ///< synapse index
     std::size_t pre = 0;       ///< presynaptic index within the source (Brian's i)
     std::size_t post = 0;      ///< postsynaptic index within the target (Brian's j)
@@ -146,7 +122,9 @@ struct synapse_context {
         requires expr::is_symbol<X>
     double get(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
-        if constexpr (s < Layout::n) {
+        if constexpr (Layout::template shared_slot<X> < Layout::n_shared) {
+            return shared[Layout::template shared_slot<X>];
+        } else if constexpr (s < Layout::n) {
             if constexpr (Layout::template clock_index<X> < Layout::clock_driven_odes::size)
                 if (staged != nullptr) return staged[Layout::template clock_index<X>];
             return vars[s][syn];
@@ -160,7 +138,8 @@ struct synapse_context {
         requires expr::is_symbol<X>
     decltype(auto) ref(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
-        if constexpr (s < Layout::n) return vars[s][syn];
+        if constexpr (Layout::template shared_slot<X> < Layout::n_shared) return shared[Layout::template shared_slot<X>];
+        else if constexpr (s < Layout::n) return vars[s][syn];
         else {
             static_assert(group_has<X, TgtG>(), "brian: synaptic code assigns a variable that is neither per "
                                                 "synapse nor stored by the target group; use pre(x) for the source's");

@@ -227,21 +227,53 @@ struct odes_linear<expr::type_list<O...>, States> {
 
 }  // namespace detail
 
+namespace detail {
+/// Whether group G (void: none known) stores a variable named like X.
+template <class X, class G>
+constexpr bool group_stores() {
+    if constexpr (std::is_void_v<G>) return false;
+    else if constexpr (requires { typename G::layout; }) return G::layout::template stores<X>;
+    else return false;
+}
+/// The parameters of a list that the target group does not store: in synaptic code a name
+/// the synapse model does not declare is the postsynaptic neuron's variable (Brian's rule),
+/// so `on_pre(V += w)` with V a parameter of the target writes the target's V.
+template <class List, class TargetGroup>
+struct not_stored_by;
+template <class... S, class TargetGroup>
+struct not_stored_by<expr::type_list<S...>, TargetGroup> {
+    using type = typename tuple_to_list<decltype(std::tuple_cat(
+        std::conditional_t<group_stores<S, TargetGroup>(), std::tuple<>, std::tuple<S>>{}...))>::type;
+};
+}  // namespace detail
+
 /// What a synapses object of `Model` stores per synapse: the variables of its equations,
-/// then the parameters its code uses (Brian's `w : 1`), nothing declared twice; plus
-/// `lastupdate` when it has event-driven equations.
-template <class Model>
+/// then the parameters its code uses (Brian's `w : 1`) that are not variables of the
+/// target group `TargetGroup`, nothing declared twice; plus `lastupdate` when it has
+/// event-driven equations.
+template <class Model, class TargetGroup = void>
 struct synapse_layout {
     using eqs = typename Model::equations_type;
-    using all = typename detail::plain_symbols<typename expr::expr_detail::concat_unique<
-        expr::type_list<>, typename detail::part_symbols<eqs>::type,
-        typename detail::pathway_symbols<typename Model::pathways_type>::type,
+    using declared = typename detail::plain_symbols<typename detail::part_symbols<eqs>::type>::type;
+    using used = typename detail::plain_symbols<typename expr::expr_detail::concat_unique<
+        expr::type_list<>, typename detail::pathway_symbols<typename Model::pathways_type>::type,
         typename detail::summed_symbols<typename Model::summed_type>::type>::type>::type;
+    using all = typename expr::expr_detail::concat_unique<
+        expr::type_list<>, declared, typename detail::not_stored_by<used, TargetGroup>::type>::type;
     using states = typename eqs::states;
     using parameters =
         typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::parameter>::type>::type;
     using per_synapse = typename expr::expr_detail::concat_unique<states, parameters>::type;
     static constexpr std::size_t n = per_synapse::size;
+    /// Variables with one value for the whole synapses object (Brian's `(shared)`), e.g. a
+    /// switch of plasticity set between runs.
+    using shared_vars =
+        typename detail::tuple_to_list<typename detail::of_kind<all, expr::symbol_kind::shared>::type>::type;
+    static constexpr std::size_t n_shared = shared_vars::size;
+    template <class X>
+    static constexpr std::size_t shared_slot = [] {
+        return []<class... S>(expr::type_list<S...>) { return expr::expr_detail::slot_of<X, S...>(); }(shared_vars{});
+    }();
 
     /// Equations advanced at events from `lastupdate`, and those integrated every step.
     using event_driven_odes = typename detail::odes_where<typename eqs::odes, true>::type;
@@ -261,7 +293,7 @@ struct synapse_layout {
         return []<class... S>(expr::type_list<S...>) { return expr::expr_detail::slot_of<X, S...>(); }(per_synapse{});
     }();
     template <class X>
-    static constexpr bool stores = slot<X> < n;
+    static constexpr bool stores = slot<X> < n || shared_slot<X> < n_shared;
     // The interface of a group's layout that state_monitor reads: every per-synapse
     // variable is per element (one value per synapse); none is a subexpression.
     template <class X>
@@ -270,10 +302,12 @@ struct synapse_layout {
     template <class X>
     static constexpr bool is_subexpression = false;
 
-    /// Kinds not supported in synapses (shared, subexpression, linked).
+    /// Kinds not supported in synapses (subexpression, linked).
     static constexpr bool unsupported_kind = [] {
         return []<class... S>(expr::type_list<S...>) {
-            return ((S::kind != expr::symbol_kind::state && S::kind != expr::symbol_kind::parameter) || ...);
+            return ((S::kind != expr::symbol_kind::state && S::kind != expr::symbol_kind::parameter &&
+                     S::kind != expr::symbol_kind::shared) ||
+                    ...);
         }(all{});
     }();
     static constexpr bool has_definitions = eqs::subexpressions::size > 0;

@@ -69,7 +69,7 @@ TEST_CASE("synapses: all-to-all, one_to_one, explicit; repeated connect adds") {
         CHECK(O.j()[k] == static_cast<std::int32_t>(k));
     }
     synapses Bad(A, B, on_pre(post(x) += 1_mV));
-    CHECK(what_of([&] { Bad.connect(one_to_one); }).starts_with("brian: connect(one_to_one) needs"));
+    CHECK(what_of([&] { Bad.connect(one_to_one); }).starts_with("brian: synapses.connect(one_to_one) needs"));
 
     // Ranges of other integer types work too.
     synapses E(A, B, on_pre(post(x) += 1_mV));
@@ -93,7 +93,7 @@ TEST_CASE("synapses: explicit indices and probabilities are checked") {
     CHECK_THROWS_AS(S.connect(probability(1.5)), std::invalid_argument);
     CHECK_THROWS_AS(S.connect(probability(-0.1)), std::invalid_argument);
     CHECK_THROWS_AS(S.connect(probability(std::nan(""))), std::invalid_argument);
-    CHECK(what_of([&] { S.connect(probability(2.0)); }).starts_with("brian: connect(probability(p)) needs 0 <= p <= 1"));
+    CHECK(what_of([&] { S.connect(probability(2.0)); }).starts_with("brian: synapses.connect(probability(p)) needs 0 <= p <= 1"));
     CHECK(S.size() == 0);  // nothing was added by the failed calls
     CHECK_THROWS_AS(delay(-1_ms), std::invalid_argument);
 
