@@ -1,11 +1,12 @@
 # Runs an example and checks how it ends (the command-line tests in CMakeLists.txt):
 #
-#   cmake -DSTATUS=<exit status> [-DMESSAGE=<regex>] [-DOUTPUT=<regex>]
+#   cmake -DSTATUS=<exit status> [-DMESSAGE=<regex>] [-DOUTPUT=<regex>] [-DSTDOUT_FILE=<file>]
 #         [-DFRESH_DIR=<dir>] [-DEXPECT_FILE=<file>] -P expect_exit.cmake -- <program> [args...]
 #
 # Passes iff the program exits with STATUS (a crash or signal never passes), its stderr
-# matches MESSAGE and its stdout OUTPUT (when given). FRESH_DIR is removed before the
-# run; EXPECT_FILE must exist after it, with no temporary file left beside it.
+# matches MESSAGE and its stdout OUTPUT (when given). STDOUT_FILE: where stdout goes
+# instead (/dev/full: a full disk). FRESH_DIR is removed before the run; EXPECT_FILE must
+# exist after it, with no temporary file left beside it.
 cmake_minimum_required(VERSION 3.21)
 
 set(command)
@@ -25,7 +26,12 @@ endif()
 if(FRESH_DIR)
     file(REMOVE_RECURSE "${FRESH_DIR}")
 endif()
-execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(STDOUT_FILE)
+    execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_FILE "${STDOUT_FILE}" ERROR_VARIABLE err)
+    set(out "")
+else()
+    execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
 string(JOIN " " shown ${command})
 if(NOT status STREQUAL "${STATUS}")
     message(FATAL_ERROR "`${shown}` ended with '${status}', expected exit status ${STATUS}\nstderr:\n${err}")

@@ -239,33 +239,38 @@ inline options parse(int argc, char** argv, const spec& s = {}) {
 
 /// Runs an example's main body (`int()` or `void()`) and turns every exception into a
 /// message on stderr, "<program>: error: <what>", and an exit status: 2 for a usage
-/// error (with a hint to --help), 1 for anything else; 0 after --help.
+/// error (with a hint to --help), 1 for anything else; 0 after --help. Standard output
+/// that could not be written (a full disk under `> file`) is an error too.
 template <class Body>
 int run_main(int argc, char** argv, Body&& body) {
     const std::string program = program_name(argc, argv);
+    int status = 0;
     try {
-        if constexpr (std::is_void_v<std::invoke_result_t<Body&>>) {
-            body();
-            return 0;
-        } else {
-            return body();
-        }
+        if constexpr (std::is_void_v<std::invoke_result_t<Body&>>) body();
+        else status = body();
     } catch (const help_shown&) {
-        return 0;
+        status = 0;
     } catch (const usage_error& e) {
         std::fprintf(stderr, "%s: error: %s\n%s: see '%s --help' for the options and their ranges\n", program.c_str(),
                      e.what(), program.c_str(), program.c_str());
-        return exit_usage;
+        status = exit_usage;
     } catch (const std::bad_alloc&) {
         std::fprintf(stderr, "%s: error: out of memory; try a smaller --N or --duration\n", program.c_str());
-        return exit_error;
+        status = exit_error;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "%s: error: %s\n", program.c_str(), e.what());
-        return exit_error;
+        status = exit_error;
     } catch (...) {
         std::fprintf(stderr, "%s: error: an unknown exception\n", program.c_str());
-        return exit_error;
+        status = exit_error;
     }
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const std::string why = detail::reason(errno);
+        std::fprintf(stderr, "%s: error: writing the standard output failed%s\n", program.c_str(), why.c_str());
+        if (status == 0) status = exit_error;
+    }
+    return status;
 }
 
 /// Wall time of a callable, in seconds.
