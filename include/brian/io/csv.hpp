@@ -2,15 +2,15 @@
 
 #include <charconv>
 #include <concepts>
+#include <exception>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <type_traits>
 #include <vector>
 
-#include "brian/io/detail/output_file.hpp"
+#include "brian/detail/atomic_file.hpp"
 
 namespace brian::io {
 
@@ -24,11 +24,13 @@ namespace brian::io {
 ///     csv.close();
 class csv_writer {
   public:
-    explicit csv_writer(const std::filesystem::path& path) : path_(path), out_(detail::open_output(path)) {}
+    explicit csv_writer(const std::filesystem::path& path) : out_(path), exceptions_(std::uncaught_exceptions()) {}
     csv_writer(const csv_writer&) = delete;
     csv_writer& operator=(const csv_writer&) = delete;
-    /// Flushes and closes if `close()` was not called; errors are then lost, so call it.
+    /// Closes if `close()` was not called (errors are then lost, so call it), except while
+    /// an exception leaves the writer's scope: then the file stays as it was.
     ~csv_writer() {
+        if (std::uncaught_exceptions() > exceptions_) return;  // out_ drops what was written
         try {
             close();
         } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
@@ -91,13 +93,14 @@ class csv_writer {
         return *this;
     }
 
-    /// Writes what is buffered and closes the file; throws the `brian:` error if any write
-    /// failed. Further calls do nothing.
+    /// Writes what is buffered and puts the file in place (written beside it, then renamed:
+    /// an existing file is replaced only by a complete one); throws the `brian:` error if
+    /// any write failed, and the file is then as it was. Further calls do nothing.
     void close() {
         if (closed_) return;
         closed_ = true;
         flush_buffer();
-        detail::close_output(out_, path_);
+        out_.commit();
     }
 
   private:
@@ -106,12 +109,12 @@ class csv_writer {
         first_ = false;
     }
     void flush_buffer() {
-        detail::write_bytes(out_, path_, buffer_.data(), buffer_.size());
+        out_.write(buffer_.data(), buffer_.size());
         buffer_.clear();
     }
 
-    std::filesystem::path path_;
-    std::ofstream out_;
+    brian::detail::atomic_output out_;
+    int exceptions_;  // std::uncaught_exceptions() when made
     std::string buffer_;
     bool first_ = true;
     bool closed_ = false;

@@ -14,7 +14,7 @@
 #include <xtensor/xexpression.hpp>
 #include <xtensor/xlayout.hpp>
 
-#include "brian/io/detail/output_file.hpp"
+#include "brian/detail/atomic_file.hpp"
 
 namespace brian::io {
 
@@ -99,14 +99,15 @@ std::string npy_header(const npy_shape& shape) {
 }
 
 /// Writes `data` (C order, `shape`) as the .npy file `path`, readable by `numpy.load`.
-/// Throws std::runtime_error ("brian: cannot open ...") when the file cannot be written.
+/// Throws std::runtime_error ("brian: cannot open ...") when the file cannot be written;
+/// an existing file is replaced only by a complete one (brian/detail/atomic_file.hpp).
 template <class T>
 void write_npy(const std::filesystem::path& path, const T* data, const npy_shape& shape) {
     const std::string header = npy_header<T>(shape);
-    auto out = detail::open_output(path);
-    detail::write_bytes(out, path, header.data(), header.size());
-    detail::write_bytes(out, path, data, detail::element_count(shape) * sizeof(T));
-    detail::close_output(out, path);
+    brian::detail::atomic_output out(path);
+    out.write(header.data(), header.size());
+    out.write(data, detail::element_count(shape) * sizeof(T));
+    out.commit();
 }
 
 /// Writes a vector as a 1-D .npy array.

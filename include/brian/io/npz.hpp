@@ -2,8 +2,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -13,6 +13,7 @@
 #include <xtensor/xexpression.hpp>
 
 #include "brian/io/detail/crc32.hpp"
+#include "brian/detail/atomic_file.hpp"
 #include "brian/io/detail/output_file.hpp"
 #include "brian/io/npy.hpp"
 
@@ -24,7 +25,9 @@ enum class zip64 { when_needed, always };
 
 /// Writes a NumPy .npz archive: an uncompressed (STORED) ZIP of `<name>.npy` members, as
 /// `numpy.savez` makes it; `numpy.load(path)["name"]` reads a member back. Members are
-/// streamed to the file as they are added; `close()` writes the central directory.
+/// streamed to a temporary file beside it as they are added; `close()` writes the central
+/// directory and renames the archive into place, so an existing file is replaced only by
+/// a complete archive.
 ///
 ///     io::npz_writer z("run.npz");
 ///     z.add("t", M.t()).add("v", M[v]);
@@ -34,11 +37,13 @@ enum class zip64 { when_needed, always };
 class npz_writer {
   public:
     explicit npz_writer(const std::filesystem::path& path, zip64 mode = zip64::when_needed)
-        : path_(path), out_(detail::open_output(path)), mode_(mode) {}
+        : path_(path), out_(path), mode_(mode), exceptions_(std::uncaught_exceptions()) {}
     npz_writer(const npz_writer&) = delete;
     npz_writer& operator=(const npz_writer&) = delete;
-    /// Closes the archive if `close()` was not called; errors are then lost, so call it.
+    /// Closes the archive if `close()` was not called (errors are then lost, so call it),
+    /// except while an exception leaves the writer's scope: then the file stays as it was.
     ~npz_writer() {
+        if (std::uncaught_exceptions() > exceptions_) return;  // out_ drops what was written
         try {
             close();
         } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
@@ -66,9 +71,9 @@ class npz_writer {
             detail::put_le(local, m.size, 8);
             detail::put_le(local, m.size, 8);
         }
-        detail::write_bytes(out_, path_, local.data(), local.size());
-        detail::write_bytes(out_, path_, header.data(), header.size());
-        detail::write_bytes(out_, path_, data, bytes);
+        out_.write(local.data(), local.size());
+        out_.write(header.data(), header.size());
+        out_.write(data, bytes);
         offset_ += local.size() + m.size;
         members_.push_back(std::move(m));
         return *this;
@@ -142,9 +147,9 @@ class npz_writer {
         detail::put_le(end, wide ? limit32 : cd_size, 4);
         detail::put_le(end, wide ? limit32 : cd_offset, 4);
         detail::put_le(end, 0, 2);  // comment length
-        detail::write_bytes(out_, path_, cd.data(), cd.size());
-        detail::write_bytes(out_, path_, end.data(), end.size());
-        detail::close_output(out_, path_);
+        out_.write(cd.data(), cd.size());
+        out_.write(end.data(), end.size());
+        out_.commit();
     }
 
   private:
@@ -189,8 +194,9 @@ class npz_writer {
     }
 
     std::filesystem::path path_;
-    std::ofstream out_;
+    brian::detail::atomic_output out_;
     zip64 mode_;
+    int exceptions_;  // std::uncaught_exceptions() when made
     std::vector<member> members_;
     std::uint64_t offset_ = 0;
     bool closed_ = false;
