@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <stdexcept>
 #include <cstdint>
 #include <istream>
@@ -172,30 +173,44 @@ class neuron_group : private neuron_code<Model> {
         }
     }
 
+    /// In a state file: a neuron group, its size, and a section whose length follows from
+    /// them (the model's variables and the precision), compared before a restore.
+    detail::state_signature state_signature() const { return {"neuron_group", n_, true}; }
+    /// The variables, lastspike, not_refractory, the shared variables, the clock and the
+    /// count of assignments (the counter of their random streams).
     void store(std::ostream& out) const {
         detail::write_pod_vector(out, storage_);
         detail::write_pod_vector(out, lastspike_);
         detail::write_pod_vector(out, not_refractory_);
         out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
-        const std::int64_t step = clock_.step();
-        const double dt = clock_.dt();
-        out.write(reinterpret_cast<const char*>(&step), sizeof step);
-        out.write(reinterpret_cast<const char*>(&dt), sizeof dt);
-        out.write(reinterpret_cast<const char*>(&assignments_), sizeof assignments_);
+        detail::write_pod(out, clock_.step());
+        detail::write_pod(out, clock_.dt());
+        detail::write_pod(out, assignments_);
     }
+    /// Reads what `store` wrote for a group of this size and model; a section of another
+    /// length, a negative step, an invalid dt or a not_refractory other than 0 or 1 is a
+    /// `brian:` error (the network then puts its state back).
     void restore(std::istream& in) {
+        const auto fail = [&](const std::string& what) {
+            throw detail::state_error("the stored state of neuron group " + name_ + " " + what);
+        };
         detail::read_pod_vector_of_size(in, storage_);
         detail::read_pod_vector_of_size(in, lastspike_);
         detail::read_pod_vector_of_size(in, not_refractory_);
         in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
-        std::int64_t step = 0;
-        double dt = 0;
-        in.read(reinterpret_cast<char*>(&step), sizeof step);
-        in.read(reinterpret_cast<char*>(&dt), sizeof dt);
-        in.read(reinterpret_cast<char*>(&assignments_), sizeof assignments_);
+        const auto step = detail::read_pod<std::int64_t>(in);
+        const auto dt = detail::read_pod<double>(in);
+        const auto assignments = detail::read_pod<std::uint64_t>(in);
+        if (!in) fail("does not hold its " + std::to_string(n_) + " neurons' variables (of another group or model)");
+        if (step < 0 || !(dt > 0.0) || !std::isfinite(dt)) fail("has an invalid clock");
+        for (const std::uint8_t flag : not_refractory_)
+            if (flag > 1) fail("has a not_refractory flag other than 0 or 1");
+        assignments_ = assignments;
+        clock_.set_step(0);  // so that set_dt does not convert the old step
         clock_.set_dt(dt);
         clock_.set_step(step);
         spikes_.clear();
+        for (auto& e : event_spikes_) e.clear();
     }
 
   private:

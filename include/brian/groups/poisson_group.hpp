@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/expr/analysis/dependencies.hpp"
 #include "brian/expr/builtins.hpp"
 #include "brian/expr/constant.hpp"
@@ -115,28 +116,38 @@ class poisson_group {
         else run_per_step();
     }
 
-    // A constant-rate group keeps each neuron's next spike step (drawn ahead); the others
-    // keep nothing between steps.
+    /// In a state file: a Poisson group and its size (its section is empty before the
+    /// first run of a constant-rate group).
+    detail::state_signature state_signature() const { return {"poisson_group", n_, false}; }
+    // A constant-rate group keeps each neuron's next spike step (drawn ahead) and the count
+    // of gaps drawn (its streams' counter); the others keep nothing between steps.
     void store(std::ostream& out) const {
-        auto put_vec = [&]<class T>(const std::vector<T>& v) {
-            const std::uint64_t n = v.size();
-            out.write(reinterpret_cast<const char*>(&n), sizeof n);
-            out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
-        };
-        put_vec(next_);
-        put_vec(drawn_);
-        out.write(reinterpret_cast<const char*>(&scheduled_dt_), sizeof scheduled_dt_);
+        detail::write_pod_vector(out, next_);
+        detail::write_pod_vector(out, drawn_);
+        detail::write_pod(out, scheduled_dt_);
     }
+    /// Reads what `store` wrote: one next step and count per neuron, or none (not yet
+    /// run), steps >= 0 and the dt they were drawn for; else a `brian:` error, the group
+    /// unchanged.
     void restore(std::istream& in) {
-        auto get_vec = [&]<class T>(std::vector<T>& v) {
-            std::uint64_t n = 0;
-            in.read(reinterpret_cast<char*>(&n), sizeof n);
-            v.resize(n);
-            in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+        std::vector<std::int64_t> next;
+        std::vector<std::uint64_t> drawn;
+        detail::read_pod_vector(in, next);
+        detail::read_pod_vector(in, drawn);
+        const auto scheduled_dt = detail::read_pod<double>(in);
+        const auto fail = [&](const std::string& what) {
+            throw detail::state_error("the stored state of Poisson group " + name_ + " " + what);
         };
-        get_vec(next_);
-        get_vec(drawn_);
-        in.read(reinterpret_cast<char*>(&scheduled_dt_), sizeof scheduled_dt_);
+        if (!in) fail("is truncated");
+        if (next.size() != drawn.size() || (!next.empty() && next.size() != n_))
+            fail("holds the schedule of " + std::to_string(next.size()) + " neurons, not " + std::to_string(n_));
+        if (std::any_of(next.begin(), next.end(), [](std::int64_t s) { return s < 0; }))
+            fail("has a negative spike step");
+        if (scheduled_dt != -1.0 && (!(scheduled_dt > 0.0) || !std::isfinite(scheduled_dt)))
+            fail("has an invalid dt");
+        next_ = std::move(next);
+        drawn_ = std::move(drawn);
+        scheduled_dt_ = scheduled_dt;
         rebuild_calendar();
         spikes_.clear();
     }

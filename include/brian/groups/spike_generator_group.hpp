@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/network/clock.hpp"
@@ -143,14 +144,47 @@ class spike_generator_group {
         std::sort(spikes_.begin(), spikes_.end());
     }
 
+    /// In a state file: a spike generator and its size (its section holds its spikes).
+    detail::state_signature state_signature() const { return {"spike_generator_group", n_, false}; }
+    /// The spikes (as `set_spikes` left them, sorted), the period, the position of the
+    /// next spike and whether the spikes changed since the last run.
     void store(std::ostream& out) const {
-        const std::uint64_t next = next_;
-        out.write(reinterpret_cast<const char*>(&next), sizeof next);
+        detail::write_pod_vector(out, indices_);
+        detail::write_pod_vector(out, times_);
+        detail::write_pod(out, period_);
+        detail::write_pod(out, static_cast<std::uint64_t>(next_));
+        detail::write_pod(out, static_cast<std::uint8_t>(changed_));
     }
+    /// Reads what `store` wrote; spikes that `set_spikes` would reject, spikes out of
+    /// order or a position past them are a `brian:` error, the group unchanged.
     void restore(std::istream& in) {
-        std::uint64_t next = 0;
-        in.read(reinterpret_cast<char*>(&next), sizeof next);
-        next_ = next;
+        std::vector<std::int32_t> indices;
+        std::vector<double> times;
+        detail::read_pod_vector(in, indices);
+        detail::read_pod_vector(in, times);
+        const auto period = detail::read_pod<double>(in);
+        const auto next = detail::read_pod<std::uint64_t>(in);
+        const auto changed = detail::read_pod<std::uint8_t>(in);
+        const auto fail = [&](const std::string& what) {
+            throw detail::state_error("the stored state of spike generator " + name_ + " " + what);
+        };
+        if (!in) fail("is truncated");
+        if (indices.size() != times.size())
+            fail("has " + std::to_string(indices.size()) + " indices but " + std::to_string(times.size()) + " times");
+        const auto not_finite = [](double t) { return !std::isfinite(t); };
+        if (not_finite(period) || std::any_of(times.begin(), times.end(), not_finite))
+            fail("has a time that is not finite");
+        for (std::size_t k = 1; k < times.size(); ++k)
+            if (times[k] < times[k - 1] || (times[k] == times[k - 1] && indices[k] < indices[k - 1]))
+                fail("has spikes out of order");
+        if (next > times.size() || changed > 1) fail("is corrupt");
+        try {
+            set_spikes(std::move(indices), std::move(times), time_q::from_value(period));
+        } catch (const std::exception& e) {
+            fail(std::string("has spikes that set_spikes rejects (") + e.what() + ")");
+        }
+        next_ = static_cast<std::size_t>(next);
+        changed_ = changed != 0;
         spikes_.clear();
     }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <istream>
 #include <numbers>
 #include <ostream>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -85,17 +87,32 @@ class population_rate_monitor {
         return out;
     }
 
+    /// In a state file: a population rate monitor, sized by its source.
+    detail::state_signature state_signature() const { return {"population_rate_monitor", source_->size(), false}; }
     /// The recorded rates (so that a state file restores them into a new monitor too).
     void store(std::ostream& out) const {
         detail::write_pod_vector(out, rate_);
         detail::write_pod_vector(out, steps_);
-        out.write(reinterpret_cast<const char*>(&dt_), sizeof dt_);
+        detail::write_pod(out, dt_);
     }
+    /// Reads what `store` wrote: all of it or, with a `brian:` error, none (rates and
+    /// times of different lengths, steps < 0, an invalid dt).
     void restore(std::istream& in) {
-        detail::read_pod_vector(in, rate_);
-        detail::read_pod_vector(in, steps_);
-        in.read(reinterpret_cast<char*>(&dt_), sizeof dt_);
-        if (rate_.size() != steps_.size()) in.setstate(std::ios::failbit);
+        std::vector<double> rate;
+        std::vector<std::int64_t> steps;
+        detail::read_pod_vector(in, rate);
+        detail::read_pod_vector(in, steps);
+        const auto dt = detail::read_pod<double>(in);
+        const auto fail = [](const std::string& what) {
+            throw detail::state_error("the stored recording of a population_rate_monitor " + what);
+        };
+        if (!in) fail("is truncated");
+        if (rate.size() != steps.size()) fail("has rates and times of different lengths");
+        if (std::any_of(steps.begin(), steps.end(), [](std::int64_t s) { return s < 0; })) fail("has a negative step");
+        if (!(dt > 0.0) || !std::isfinite(dt)) fail("has an invalid dt");
+        rate_ = std::move(rate);
+        steps_ = std::move(steps);
+        dt_ = dt;
     }
 
   private:

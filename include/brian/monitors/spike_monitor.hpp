@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <istream>
 #include <ostream>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <xtensor/xadapt.hpp>
@@ -118,21 +121,49 @@ class event_recorder {
         return xt::adapt(values_[k], std::array<std::size_t, 1>{values_[k].size()});
     }
 
+    /// In a state file: a spike or event monitor, sized by its source.
+    detail::state_signature state_signature() const {
+        return {std::is_same_v<Event, spike_event> ? "spike_monitor" : "event_monitor", source_->size(), false};
+    }
     /// The recorded events (so that a state file restores them into a new monitor too).
     void store(std::ostream& out) const {
+        detail::write_pod(out, std::uint64_t{sizeof...(Vars)});
         detail::write_pod_vector(out, i_);
         detail::write_pod_vector(out, steps_);
         for (const auto& v : values_) detail::write_pod_vector(out, v);
-        out.write(reinterpret_cast<const char*>(&dt_), sizeof dt_);
+        detail::write_pod(out, dt_);
     }
+    /// Reads what `store` wrote: all of it or, with a `brian:` error, none (another number
+    /// of variables, lengths that differ, an index outside the source, steps < 0).
     void restore(std::istream& in) {
-        detail::read_pod_vector(in, i_);
-        detail::read_pod_vector(in, steps_);
-        for (auto& v : values_) detail::read_pod_vector(in, v);
-        in.read(reinterpret_cast<char*>(&dt_), sizeof dt_);
-        bool consistent = steps_.size() == i_.size();
-        for (const auto& v : values_) consistent = consistent && v.size() == i_.size();
-        if (!consistent) in.setstate(std::ios::failbit);
+        const auto n_vars = detail::read_pod<std::uint64_t>(in);
+        const auto fail = [](const std::string& what) {
+            throw detail::state_error("the stored recording of a monitor " + what);
+        };
+        if (in && n_vars != sizeof...(Vars))
+            fail("has " + std::to_string(n_vars) + " variables, this monitor records " +
+                 std::to_string(sizeof...(Vars)));
+        std::vector<std::int32_t> i;
+        std::vector<std::int64_t> steps;
+        std::array<std::vector<double>, sizeof...(Vars)> values;
+        detail::read_pod_vector(in, i);
+        detail::read_pod_vector(in, steps);
+        for (auto& v : values) detail::read_pod_vector(in, v);
+        const auto dt = detail::read_pod<double>(in);
+        if (!in) fail("is truncated");
+        bool consistent = steps.size() == i.size();
+        for (const auto& v : values) consistent = consistent && v.size() == i.size();
+        if (!consistent) fail("has indices, times and values of different lengths");
+        for (auto k : i)
+            if (k < 0 || static_cast<std::size_t>(k) >= source_->size())
+                fail("holds an event of element " + std::to_string(k) + ", outside its source of " +
+                     std::to_string(source_->size()));
+        if (std::any_of(steps.begin(), steps.end(), [](std::int64_t s) { return s < 0; })) fail("has a negative step");
+        if (!(dt > 0.0) || !std::isfinite(dt)) fail("has an invalid dt");
+        i_ = std::move(i);
+        steps_ = std::move(steps);
+        values_ = std::move(values);
+        dt_ = dt;
     }
 
   private:

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -91,20 +93,43 @@ class state_monitor {
     }
     const std::vector<std::int64_t>& recorded_indices() const { return which_; }
 
-    /// The recorded data (so that a state file restores it into a new monitor too).
+    /// In a state file: a state monitor, sized by the elements it records.
+    detail::state_signature state_signature() const { return {"state_monitor", which_.size(), false}; }
+    /// The recorded data (so that a state file restores it into a new monitor too), with
+    /// what was recorded: the number of variables and the element indices.
     void store(std::ostream& out) const {
+        detail::write_pod(out, std::uint64_t{sizeof...(Vars)});
+        detail::write_pod_vector(out, which_);
         detail::write_pod_vector(out, steps_);
         for (const auto& d : data_) detail::write_pod_vector(out, d);
-        const std::int64_t step = clock_.step();
-        out.write(reinterpret_cast<const char*>(&step), sizeof step);
+        detail::write_pod(out, clock_.step());
     }
+    /// Reads what `store` wrote: all of it or, with a `brian:` error, none (other
+    /// variables or elements, values that do not match the times, steps < 0).
     void restore(std::istream& in) {
-        std::int64_t step = 0;
-        detail::read_pod_vector(in, steps_);
-        for (auto& d : data_) detail::read_pod_vector(in, d);
-        in.read(reinterpret_cast<char*>(&step), sizeof step);
-        for (const auto& d : data_)
-            if (d.size() != steps_.size() * which_.size()) in.setstate(std::ios::failbit);
+        const auto n_vars = detail::read_pod<std::uint64_t>(in);
+        const auto fail = [](const std::string& what) {
+            throw detail::state_error("the stored recording of a state_monitor " + what);
+        };
+        if (in && n_vars != sizeof...(Vars))
+            fail("has " + std::to_string(n_vars) + " variables, this monitor records " +
+                 std::to_string(sizeof...(Vars)));
+        std::vector<std::int64_t> which, steps;
+        std::array<std::vector<double>, sizeof...(Vars)> data;
+        detail::read_pod_vector(in, which);
+        if (in && which != which_) fail("is of other elements than this monitor records");
+        detail::read_pod_vector(in, steps);
+        for (auto& d : data) detail::read_pod_vector(in, d);
+        const auto step = detail::read_pod<std::int64_t>(in);
+        if (!in) fail("is truncated");
+        for (const auto& d : data)
+            if (d.size() != steps.size() * which_.size())
+                fail("has " + std::to_string(d.size()) + " values for " + std::to_string(steps.size()) + " times of " +
+                     std::to_string(which_.size()) + " elements");
+        if (step < 0 || std::any_of(steps.begin(), steps.end(), [](std::int64_t s) { return s < 0; }))
+            fail("has a negative step");
+        steps_ = std::move(steps);
+        data_ = std::move(data);
         clock_.set_step(step);
     }
 

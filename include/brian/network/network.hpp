@@ -6,21 +6,25 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <typeinfo>
 #include <vector>
 
+#include "brian/detail/atomic_file.hpp"
+#include "brian/detail/output_file.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/execution.hpp"
+#include "brian/network/network_entry.hpp"
 #include "brian/network/report.hpp"
 #include "brian/network/schedule.hpp"
+#include "brian/network/state_file.hpp"
+#include "brian/random/seed.hpp"
 #include "brian/units/io.hpp"
 
 namespace brian {
@@ -114,8 +118,9 @@ class network {
     /// Ends the current run after the step in progress (from a network_operation).
     void stop() { stopped_ = true; }
 
-    /// Saves the complete state (all variables, clocks, random-stream positions, monitor
-    /// extents) under a name, in memory.
+    /// Saves the complete state under a name, in memory: every object's variables and
+    /// recordings, the clocks, the network's time and the random seed (with the steps and
+    /// the objects' draw counters, the positions of all random streams).
     void store(const std::string& name = "default") { saved_[name] = snapshot(); }
     /// Restores a state saved with `store`.
     void restore(const std::string& name = "default") {
@@ -123,43 +128,24 @@ class network {
         if (it == saved_.end())
             throw std::invalid_argument("brian: no stored state named '" + name + "'; call store(\"" + name +
                                         "\") first");
-        apply(it->second);
+        restore_image(it->second, "the state stored as '" + name + "'");
     }
-    /// Saves the state to a file.
+    /// Saves the state under a name and as a state file (docs/network.md: its format). The
+    /// file is complete or, after an error, untouched: written to a temporary file beside
+    /// it, flushed to the disk and renamed into place.
     void store(const std::string& name, const std::filesystem::path& file) {
-        store(name);
-        std::ofstream out(file, std::ios::binary);
-        if (!out)
-            throw std::runtime_error("brian: cannot write the state file '" + file.string() +
-                                     "'; check that the directory exists and is writable");
-        out << file_magic << '\n' << entries_.size() << '\n';
-        out.write(saved_[name].data(), static_cast<std::streamsize>(saved_[name].size()));
-        if (!out) throw std::runtime_error("brian: writing the state file '" + file.string() + "' failed");
+        std::string image = snapshot();
+        detail::write_file_atomically(file, image.data(), image.size());
+        saved_[name] = std::move(image);
     }
-    /// Restores the state from a file written by `store(name, file)` for this network.
+    /// Restores the state from a file written by `store(name, file)` for a network of the
+    /// same objects, and keeps it under `name`. The whole file is checked (format, CRC,
+    /// the objects' kinds, names and sizes) before anything changes; on any error the
+    /// network is left as it was.
     void restore(const std::string& name, const std::filesystem::path& file) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in)
-            throw std::runtime_error("brian: cannot read the state file '" + file.string() +
-                                     "'; check the path (it is written by store(name, file))");
-        std::string magic;
-        std::size_t count = 0;
-        std::getline(in, magic);
-        in >> count;
-        in.get();
-        if (magic != file_magic || count != entries_.size())
-            throw std::runtime_error("brian: '" + file.string() +
-                                     "' is not a state file of this network (different objects)");
-        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const std::string before = snapshot();
-        try {
-            apply(data);
-        } catch (const std::exception&) {
-            apply(before);  // leave the network as it was
-            throw std::runtime_error("brian: '" + file.string() +
-                                     "' is truncated or not a state file of this network (different objects)");
-        }
-        saved_[name] = std::move(data);
+        std::string image = detail::read_state_file(file);
+        restore_image(image, detail::quoted(file));
+        saved_[name] = std::move(image);
     }
 
     /// Time spent per object in the last profiled run, most expensive first.
@@ -180,27 +166,16 @@ class network {
     }
 
   private:
-    static constexpr const char* file_magic = "brian-state-v1";
-
-    struct entry {
-        void* object;
-        void (*run)(void*, slot);
-        void (*before_run)(void*);
-        brian::clock& (*clock)(void*);
-        slot_mask (*slots)(void*);
-        int (*order)(void*);
-        void (*store)(void*, std::ostream&);
-        void (*restore)(void*, std::istream&);
-        std::string (*name)(void*);
-    };
+    using entry = detail::network_entry;
 
     /// Adds an object and, as Brian's contained objects, the parts it schedules itself
     /// (`contained_objects()`: e.g. a synapses object's pathways).
     template <class O>
     void add(O& o) {
-        entries_.push_back(make_entry(o));
+        entries_.push_back(detail::make_network_entry(o));
         if constexpr (requires { o.contained_objects(); })
-            std::apply([&](auto&... part) { (entries_.push_back(make_entry(part)), ...); }, o.contained_objects());
+            std::apply([&](auto&... part) { (entries_.push_back(detail::make_network_entry(part)), ...); },
+                       o.contained_objects());
     }
 
     /// An object that works on other objects (synapses on their groups) needs them in the
@@ -223,26 +198,6 @@ class network {
     static std::string entry_name(O& o) {
         if constexpr (requires { o.name(); }) return std::string(o.name());
         else return typeid(O).name();
-    }
-
-    template <class O>
-    static entry make_entry(O& o) {
-        return entry{&o,
-                     [](void* p, slot s) { static_cast<O*>(p)->run_slot(s); },
-                     [](void* p) { static_cast<O*>(p)->before_run(); },
-                     [](void* p) -> brian::clock& { return static_cast<O*>(p)->clock(); },
-                     [](void* p) -> slot_mask { return static_cast<O*>(p)->slots; },
-                     [](void* p) { return static_cast<O*>(p)->order; },
-                     [](void* p, std::ostream& out) {
-                         if constexpr (requires(O& x) { x.store(out); }) static_cast<O*>(p)->store(out);
-                     },
-                     [](void* p, std::istream& in) {
-                         if constexpr (requires(O& x) { x.restore(in); }) static_cast<O*>(p)->restore(in);
-                     },
-                     [](void* p) -> std::string {
-                         if constexpr (requires(O& x) { x.name(); }) return static_cast<O*>(p)->name();
-                         else return typeid(O).name();
-                     }};
     }
 
     /// Brian's Clock._calc_timestep: the step of time t, exact if within 1e-4·dt of a
@@ -277,26 +232,45 @@ class network {
         profile_[k] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
 
+    /// The state image (state_file.hpp): the seed, the time, each object's clock and section.
     std::string snapshot() {
-        std::ostringstream out(std::ios::binary);
-        out.write(reinterpret_cast<const char*>(&t_), sizeof t_);
+        detail::state_writer image(detail::global_seed(), t_);
         for (auto& e : entries_) {
-            const std::int64_t step = e.clock(e.object).step();
-            out.write(reinterpret_cast<const char*>(&step), sizeof step);
-            e.store(e.object, out);
+            detail::state_object d = e.describe(e.object);
+            d.clock_step = e.clock(e.object).step();
+            d.clock_dt = e.clock(e.object).dt();
+            image.add(std::move(d), [&](std::ostream& out) { e.store(e.object, out); });
         }
-        return out.str();
+        return std::move(image).finish();
     }
-    void apply(const std::string& data) {
-        std::istringstream in(data, std::ios::binary);
-        in.read(reinterpret_cast<char*>(&t_), sizeof t_);
-        for (auto& e : entries_) {
-            std::int64_t step = 0;
-            in.read(reinterpret_cast<char*>(&step), sizeof step);
-            e.clock(e.object).set_step(step);
-            e.restore(e.object, in);
+    /// Restores an image after verifying all of it; if an object rejects its section, the
+    /// state from before is put back (which its own image guarantees is accepted).
+    void restore_image(std::string_view image, const std::string& source) {
+        const detail::state_contents stored = detail::read_state_image(image, source);
+        const std::string before = snapshot();
+        const std::string here = "this network's state";
+        const detail::state_contents current = detail::read_state_image(before, here);
+        detail::check_signature(stored, current, source);
+        try {
+            apply(image, stored, source);
+        } catch (...) {
+            apply(before, current, here);
+            throw;
         }
-        if (!in) throw std::runtime_error("brian: the stored state is truncated or from another network");
+    }
+    void apply(std::string_view image, const detail::state_contents& c, const std::string& source) {
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const detail::state_object& o = c.objects[k];
+            entry& e = entries_[k];
+            detail::restore_section(image, o, k, source, [&](std::istream& in) {
+                e.clock(e.object).set_step(0);  // so that set_dt does not convert the old step
+                e.clock(e.object).set_dt(o.clock_dt);
+                e.clock(e.object).set_step(o.clock_step);
+                e.restore(e.object, in);
+            });
+        }
+        t_ = c.t;
+        detail::global_seed() = c.seed;
     }
 
     std::tuple<Objects*...> objects_;

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
 #include "brian/units/quantity.hpp"
@@ -23,6 +24,9 @@ class network_operation {
     brian::clock& clock() { return clock_; }
     void before_run() {}
     void run_slot(slot) { f_(time_q::from_value(clock_.t())); }
+    /// In a state file: an operation, of no state but its clock (what the callable keeps
+    /// is its own business: brian cannot see it).
+    detail::state_signature state_signature() const { return {"network_operation", 0, true}; }
 
   private:
     F f_;
