@@ -21,6 +21,15 @@ template <expr::symbol_kind K, fixed_string N, class U, class E>
 inline constexpr bool is_definition<expr::statement<expr::op::assign, expr::symbol<K, N, U>, E>> =
     K == expr::symbol_kind::subexpression;
 
+/// A declaration in `equations(...)`: a bare `parameter<...>`, `shared<...>` or
+/// `linked<...>` symbol, Brian's `x : unit` line. The group stores the variable even when
+/// no equation, threshold or reset uses it (e.g. one that only synapses write).
+template <class T>
+inline constexpr bool is_declaration = false;
+template <expr::symbol_kind K, fixed_string N, class U>
+inline constexpr bool is_declaration<expr::symbol<K, N, U>> =
+    K == expr::symbol_kind::parameter || K == expr::symbol_kind::shared || K == expr::symbol_kind::linked;
+
 template <class Def>
 inline constexpr bool is_held = (expr::flags_of<typename Def::value_type> & equation_flags::constant_over_dt_t::bit) != 0;
 
@@ -36,16 +45,19 @@ using held_symbols = typename tuple_as_list<decltype(std::tuple_cat(
     std::conditional_t<is_held<Defs>, std::tuple<typename Defs::target_type>, std::tuple<>>{}...))>::type;
 }  // namespace detail
 
-/// A model's equations: the differential equations and the subexpression definitions,
-/// validated as a whole (one equation per variable, no cycle among subexpressions).
-template <class Odes, class Definitions>
+/// A model's equations: the differential equations, the subexpression definitions and
+/// the declared variables, validated as a whole (one equation per variable, no cycle among
+/// subexpressions).
+template <class Odes, class Definitions, class Declarations = expr::type_list<>>
 struct equation_set;
 
-template <class... Odes, class... Defs>
-struct equation_set<expr::type_list<Odes...>, expr::type_list<Defs...>> {
+template <class... Odes, class... Defs, class... Decls>
+struct equation_set<expr::type_list<Odes...>, expr::type_list<Defs...>, expr::type_list<Decls...>> {
     using states = expr::type_list<typename Odes::variable...>;
     using odes = expr::type_list<Odes...>;
     using subexpressions = expr::type_list<typename Defs::target_type...>;
+    /// Variables declared without an equation (`x : unit` in Brian): stored by the group.
+    using declarations = expr::type_list<Decls...>;
     /// The constant_over_dt subexpressions, stored per element (see `is_held`).
     using held = detail::held_symbols<Defs...>;
     std::tuple<Odes...> equations;
@@ -73,6 +85,10 @@ struct ode_pred {
 struct definition_pred {
     template <class X>
     static constexpr bool test = is_definition<X>;
+};
+struct declaration_pred {
+    template <class X>
+    static constexpr bool test = is_declaration<X>;
 };
 
 template <class Tuple>
@@ -122,24 +138,55 @@ constexpr std::size_t cyclic_definition() {
     }
 }
 
+/// The name of a bare state or subexpression symbol among `Items` (listed without its
+/// equation or definition), or an empty view.
+template <class T>
+constexpr std::string_view undeclarable_name() {
+    if constexpr (expr::is_symbol<T> && !is_declaration<T>) return T::name.view();
+    else return {};
+}
+template <class... T>
+constexpr std::string_view first_undeclarable() {
+    std::string_view out;
+    ((out.empty() ? (void)(out = undeclarable_name<T>()) : (void)0), ...);
+    return out;
+}
+
 template <class... Items>
 constexpr expr::expr_detail::message_text equations_error() {
     using namespace std::literals;
-    constexpr bool all_known = ((is_ode<decay<Items>> || is_definition<decay<Items>>) && ...);
-    if constexpr (!all_known) {
+    constexpr bool all_known = ((is_ode<decay<Items>> || is_definition<decay<Items>> || is_declaration<decay<Items>>) && ...);
+    constexpr std::string_view bare = first_undeclarable<decay<Items>...>();
+    if constexpr (!bare.empty()) {
+        return expr::expr_detail::message("brian: equations(...) lists ", bare,
+                                          " by itself; a variable without an equation (`", bare,
+                                          " : unit` in Brian) is declared as a parameter<...> symbol");
+    } else if constexpr (!all_known) {
         return expr::expr_detail::message(
-            "brian: equations(...) takes `d(x)/dt = rhs` and subexpression definitions `s = expr`; "
-            "for a reset or synaptic statement use reset(...) or on_pre(...)");
+            "brian: equations(...) takes `d(x)/dt = rhs`, subexpression definitions `s = expr` and declared "
+            "parameters; for a reset or synaptic statement use reset(...) or on_pre(...)");
     } else {
         using odes = typename as_list<decltype(filter_tuple<ode_pred>(std::declval<decay<Items>>()...))>::type;
         using defs = typename as_list<decltype(filter_tuple<definition_pred>(std::declval<decay<Items>>()...))>::type;
-        return []<class... O, class... D>(expr::type_list<O...>, expr::type_list<D...>) {
+        using decls = typename as_list<decltype(filter_tuple<declaration_pred>(std::declval<decay<Items>>()...))>::type;
+        return []<class... O, class... D, class... X>(expr::type_list<O...>, expr::type_list<D...>,
+                                                      expr::type_list<X...>) {
             expr::expr_detail::message_text out;
             bool done = false;
             (
                 [&] {
                     if (!done && count_named<typename O::variable...>(O::variable::name.view()) > 1)
                         out = expr::expr_detail::message("brian: two equations for ", O::variable::name.view()),
+                        done = true;
+                }(),
+                ...);
+            (
+                [&] {
+                    if (!done && count_named<typename O::variable..., typename D::target_type..., X...>(
+                                     X::name.view()) > 1)
+                        out = expr::expr_detail::message("brian: ", X::name.view(),
+                                                         " is declared twice, or declared and defined by an "
+                                                         "equation; list it once"),
                         done = true;
                 }(),
                 ...);
@@ -157,7 +204,7 @@ constexpr expr::expr_detail::message_text equations_error() {
                                                  " depends on itself through other subexpressions (a cycle)");
             }
             return out;
-        }(odes{}, defs{});
+        }(odes{}, defs{}, decls{});
     }
 }
 
@@ -166,12 +213,18 @@ constexpr expr::expr_detail::message_text equations_error() {
 namespace detail {
 template <class T>
 inline constexpr bool is_equation_set_item = false;
-template <class O, class D>
-inline constexpr bool is_equation_set_item<equation_set<O, D>> = true;
-/// An item of `equations(...)` as a tuple of equations and definitions (a set is spliced).
+template <class O, class D, class X>
+inline constexpr bool is_equation_set_item<equation_set<O, D, X>> = true;
+template <class... X>
+constexpr std::tuple<X...> as_tuple(expr::type_list<X...>) {
+    return {};
+}
+/// An item of `equations(...)` as a tuple of equations, definitions and declarations (a
+/// set is spliced).
 template <class T>
 constexpr auto spliced(const T& item) {
-    if constexpr (is_equation_set_item<T>) return std::tuple_cat(item.equations, item.definitions);
+    if constexpr (is_equation_set_item<T>)
+        return std::tuple_cat(item.equations, item.definitions, as_tuple(typename T::declarations{}));
     else return std::tuple<T>{item};
 }
 }  // namespace detail
@@ -183,14 +236,16 @@ template <class... Items>
     requires((detail::is_equation_set_item<Items> || ...))
 constexpr auto equations(const Items&... items);
 
-/// `equations(d(v)/dt = ..., d(w)/dt = ..., I = ...)`: a model's equations.
+/// `equations(d(v)/dt = ..., d(w)/dt = ..., I = ..., x)`: a model's equations; a bare
+/// parameter, shared or linked symbol `x` declares a variable without an equation.
 template <class... Items>
     requires(!(detail::is_equation_set_item<Items> || ...) && detail::equations_error<Items...>().size() == 0)
 constexpr auto equations(const Items&... items) {
     auto odes = detail::filter_tuple<detail::ode_pred>(items...);
     auto defs = detail::filter_tuple<detail::definition_pred>(items...);
+    using decls = decltype(detail::filter_tuple<detail::declaration_pred>(items...));
     using set = equation_set<typename detail::as_list<decltype(odes)>::type,
-                             typename detail::as_list<decltype(defs)>::type>;
+                             typename detail::as_list<decltype(defs)>::type, typename detail::as_list<decls>::type>;
     return set{odes, defs};
 }
 template <class... Items>

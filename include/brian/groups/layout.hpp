@@ -51,11 +51,12 @@ template <class... E>
 struct part_symbols<events_part<E...>> {
     using type = typename expr::expr_detail::concat_unique<expr::type_list<>, typename part_symbols<E>::type...>::type;
 };
-template <class... O, class... D>
-struct part_symbols<equation_set<expr::type_list<O...>, expr::type_list<D...>>> {
+template <class... O, class... D, class... X>
+struct part_symbols<equation_set<expr::type_list<O...>, expr::type_list<D...>, expr::type_list<X...>>> {
     using type = typename expr::expr_detail::concat_unique<expr::type_list<typename O::variable...>,
                                                            expr::symbols_of<typename O::rhs_type>...,
-                                                           expr::symbols_of<expr::unflagged_t<typename D::value_type>>...>::type;
+                                                           expr::symbols_of<expr::unflagged_t<typename D::value_type>>...,
+                                                           expr::type_list<X...>>::type;
 };
 
 template <class List, expr::symbol_kind K>
@@ -126,5 +127,28 @@ struct model_layout {
         return []<class... S>(expr::type_list<S...>) { return (expr::same_symbol<X, S> || ...); }(subexpressions{});
     }();
 };
+
+namespace detail {
+
+/// Why a group with layout `Layout` gives no access to `X`: `access` is what was asked
+/// ("cannot access" for `G[x]`, "state_monitor cannot record" for `record(x)`).
+template <class Layout, class X>
+constexpr expr::expr_detail::message_text not_stored_error(std::string_view access) {
+    using expr::expr_detail::message;
+    if constexpr (!expr::is_symbol<X>)
+        return message("brian: ", access, " something that is not a variable: use a state<...>, parameter<...> or "
+                       "shared<...> symbol of the model");
+    else if constexpr (X::kind == expr::symbol_kind::subexpression)
+        return message("brian: ", access, " ", X::name.view(), ": a subexpression is computed where used, not stored; "
+                       "record it with a state_monitor");
+    else if constexpr (X::kind == expr::symbol_kind::linked)
+        return message("brian: ", access, " ", X::name.view(),
+                       ": a linked variable is stored by the group it links to; read it there");
+    else
+        return message("brian: ", access, " ", X::name.view(), ": the group does not store it (no part of its model "
+                       "uses it); declare it with equations(..., ", X::name.view(), ")");
+}
+
+}  // namespace detail
 
 }  // namespace brian

@@ -35,8 +35,24 @@ namespace brian {
 /// double and `not_refractory` a byte. Each step runs one fused loop
 /// (`groups` slot): refractoriness, integration, threshold, spike collection; the reset
 /// runs for the spiking neurons only (`resets`).
+///
+/// This primary template is only the diagnostic for a `Model` that is not a neuron model;
+/// the group is the constrained specialisation below (so nothing else of it is
+/// instantiated for a wrong argument, and the error is one line).
 template <const auto& Model, class... Policies>
-class neuron_group : private neuron_code<Model> {
+class neuron_group {
+    static_assert(detail::is_neuron_model<std::remove_cvref_t<decltype(Model)>>,  // a bool: no concept notes
+                  "brian: neuron_group<model> needs a model made by neuron_model(...); wrap the equations in "
+                  "neuron_model(equations(...), threshold(...), ...)");
+
+  public:
+    template <class... A>
+    explicit neuron_group(A&&...) {}  // no second error about the constructor
+};
+
+template <const auto& Model, class... Policies>
+    requires NeuronModel<decltype(Model)>
+class neuron_group<Model, Policies...> : private neuron_code<Model> {
   public:
     /// The storage type of the per-element variables (but lastspike and not_refractory).
     using value_type = typename detail::group_policies<Policies...>::value_type;
@@ -77,11 +93,21 @@ class neuron_group : private neuron_code<Model> {
 
     /// A variable of the group: `G[v] = -60_mV`, `G[v][0]`, `G[v].in(mV)`.
     template <class X>
+        requires(layout::template stores<X>)
     auto operator[](const X&) {
-        static_assert(layout::template stores<X>,
-                      "brian: this group does not store the variable: it is not used by the model");
         return variable_view<neuron_group, X>(*this, 0, layout::template shared_slot<X> < layout::n_shared ? 1 : n_);
     }
+    /// The same, read-only, of a `const` group: `G[v][0]`, `G[v].in(mV)`.
+    template <class X>
+        requires(layout::template stores<X>)
+    auto operator[](const X&) const {
+        return variable_view<const neuron_group, X>(*this, 0,
+                                                    layout::template shared_slot<X> < layout::n_shared ? 1 : n_);
+    }
+    /// A symbol the group does not store: the error names it and the remedy.
+    template <class X>
+        requires(!layout::template stores<X>)
+    error<detail::not_stored_error<layout, X>("cannot access")> operator[](const X&) const;
 
     /// Neurons [begin, end) as a group of their own (Brian's `G[begin:end]`).
     subgroup<neuron_group> slice(std::size_t begin, std::size_t end) { return {*this, begin, end}; }
@@ -150,6 +176,11 @@ class neuron_group : private neuron_code<Model> {
         else if constexpr (layout::template element_slot<X> < layout::n_per_element)
             return arrays_[layout::template element_slot<X>];
         else return shared_.data() + layout::template shared_slot<X>;
+    }
+    /// The same storage, read-only (a `const` group's variables).
+    template <class X>
+    const auto* raw() const {
+        return const_cast<neuron_group*>(this)->template raw<X>();  // the same pointer, made const
     }
 
     /// Evaluates `e` for element `i` (monitors record subexpressions this way).

@@ -16,6 +16,8 @@
 #include "brian/groups/spike_source.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
+#include "brian/random/philox.hpp"
+#include "brian/random/seed.hpp"
 #include "brian/units/io.hpp"
 
 namespace brian {
@@ -202,5 +204,28 @@ class spike_generator_group {
     std::vector<std::int32_t> spikes_;
     brian::clock clock_;
 };
+
+/// A pulse packet (Brian 1's `PulsePacket(t, n, sigma)`): `n` neurons that spike once
+/// each, at times drawn from a normal distribution of mean `t` and standard deviation
+/// `sigma` (a draw before 0 fires at 0). The draws come from the seeded counter-based
+/// stream of a new object number, so `seed(k)` and the same program give the same packet:
+/// `auto packet = pulse_packet(20_ms, 50, 2_ms);`.
+inline spike_generator_group pulse_packet(units::quantity<boost::units::si::time> t, std::size_t n,
+                                          units::quantity<boost::units::si::time> sigma,
+                                          std::string name = "pulsepacket") {
+    if (!std::isfinite(t.value()) || !(sigma.value() >= 0.0) || !std::isfinite(sigma.value()))
+        throw std::invalid_argument("brian: pulse_packet(t, n, sigma) needs a finite t and sigma >= 0, got t = " +
+                                    units::to_string(t) + ", sigma = " + units::to_string(sigma));
+    const std::uint32_t object = detail::next_object_id();
+    std::vector<std::int32_t> indices(n);
+    std::vector<double> times(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        random_stream rng(current_seed(), object * 4, 0, k);
+        indices[k] = static_cast<std::int32_t>(k);
+        times[k] = std::max(0.0, t.value() + sigma.value() * rng.normal());
+    }
+    return spike_generator_group(n, std::move(indices), std::move(times), units::second,
+                                 units::quantity<boost::units::si::time>::from_value(0.0), std::move(name));
+}
 
 }  // namespace brian

@@ -44,10 +44,18 @@ class element_ref {
     using quantity_type = units::quantity<expr::unit_of<X>>;
     explicit element_ref(T* p) : p_(p) {}
     operator quantity_type() const { return quantity_type::from_value(*p_); }  // NOLINT: reads as a quantity
+    /// A dimensionless variable also reads as a plain number (`double(G[x][0])`): one
+    /// conversion, where the quantity's own would be a second, which C++ does not chain.
+    operator double() const  // NOLINT: a dimensionless value is a number
+        requires std::is_same_v<expr::unit_of<X>, expr::dimensionless_t>
+    {
+        return static_cast<double>(*p_);
+    }
     quantity_type value() const { return quantity_type::from_value(*p_); }
     template <class V>
         requires detail::settable_to<X, V>
     element_ref& operator=(const V& v) {
+        static_assert(!std::is_const_v<T>, "brian: cannot set a variable of a const group");
         *p_ = static_cast<T>(expr::as_expr(v).value);
         return *this;
     }
@@ -64,7 +72,8 @@ class element_ref {
     T* p_;
 };
 
-/// A group's variable `X` over elements [offset, offset + count): `G[v]`, `G.slice(0, 10)[v]`.
+/// A group's variable `X` over elements [offset, offset + count): `G[v]`, `G.slice(0, 10)[v]`;
+/// read-only where `Group` is const (`G[v]` of a `const` group).
 /// Assign a quantity (all elements), an expression (evaluated per element, e.g.
 /// `El + rand() * 5_mV`), or values in a unit; read elements, SI arrays, or values in a unit.
 template <class Group, class X>
@@ -82,6 +91,7 @@ class variable_view {
     template <class V>
         requires detail::settable_to<X, V>
     variable_view& operator=(const V& v) {
+        static_assert(!std::is_const_v<Group>, "brian: cannot set a variable of a const group");
         g_->assign(X{}, expr::as_expr(v), offset_, count_);
         return *this;
     }
@@ -92,6 +102,7 @@ class variable_view {
     /// Sets the elements from plain numbers given in unit `u`: `G[v].set(values, mV)`.
     template <class Range, class U>
     void set(const Range& values, const U& u) {
+        static_assert(!std::is_const_v<Group>, "brian: cannot set a variable of a const group");
         static_assert(std::is_same_v<expr::operand_unit<U>, expr::unit_of<X>>,
                       "brian: set(values, unit): the unit must be the variable's unit");
         const double scale = expr::as_expr(u).value;

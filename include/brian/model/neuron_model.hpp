@@ -28,11 +28,22 @@ struct neuron_model_t {
 };
 
 namespace detail {
+template <class T>
+inline constexpr bool is_neuron_model = false;
+template <class... T>
+inline constexpr bool is_neuron_model<neuron_model_t<T...>> = true;
+}  // namespace detail
+
+/// A model made by `neuron_model(...)` (what `neuron_group<model>` takes).
+template <class M>
+concept NeuronModel = detail::is_neuron_model<std::remove_cvref_t<M>>;
+
+namespace detail {
 
 template <class T>
 inline constexpr bool is_equation_set = false;
-template <class O, class D>
-inline constexpr bool is_equation_set<equation_set<O, D>> = true;
+template <class O, class D, class X>
+inline constexpr bool is_equation_set<equation_set<O, D, X>> = true;
 template <class T>
 inline constexpr bool is_threshold = false;
 template <class E>

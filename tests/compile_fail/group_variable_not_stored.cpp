@@ -1,0 +1,16 @@
+// expect: brian: cannot access x: the group does not store it \(no part of its model uses it\); declare it with equations\(\.\.\., x\)
+// A parameter the model does not use; the BRIAN_COMPILE_FAIL_FIX variant declares it.
+#include <brian/brian.hpp>
+using namespace brian;
+using namespace brian::literals;
+inline constexpr state<"v", volt> v;
+inline constexpr parameter<"x", dimensionless> x;
+#ifdef BRIAN_COMPILE_FAIL_FIX
+inline constexpr auto m = neuron_model(equations(d(v) / dt = -v / 10_ms, x));
+#else
+inline constexpr auto m = neuron_model(equations(d(v) / dt = -v / 10_ms));
+#endif
+int main() {
+    neuron_group<m> g(10);
+    g[x] = 1.0;
+}
