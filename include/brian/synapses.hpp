@@ -10,6 +10,7 @@
 #include "brian/synapses/spike_queue.hpp"
 #include "brian/synapses/summed.hpp"
 #include "brian/synapses/synapse_context.hpp"
+#include "brian/synapses/synapse_layout.hpp"
 #include "brian/synapses/synapse_model.hpp"
 #include "brian/synapses/synapses.hpp"
 #include "brian/synapses/synaptic_code.hpp"

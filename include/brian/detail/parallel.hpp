@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <type_traits>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace brian {
@@ -61,6 +63,9 @@ class thread_pool {
         if (sleeping_.load() > 0) wake_.notify_all();
         take_chunks(0);
         while (done_.load(std::memory_order_acquire) < chunks) spin_pause();
+        // An exception in any chunk (a run-time error of the model) reaches the caller, as
+        // in a serial run, instead of terminating the program from a worker thread.
+        if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     }
 
   private:
@@ -79,7 +84,12 @@ class thread_pool {
                 const std::uint64_t cursor = s.cursor.fetch_add(1);
                 const std::size_t c = cursor & 0xFFFFFFFFu;
                 if (c >= (cursor >> 32)) break;
-                job_(job_data_, c);
+                try {
+                    job_(job_data_, c);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(error_mutex_);
+                    if (!error_) error_ = std::current_exception();
+                }
                 done_.fetch_add(1, std::memory_order_release);
             }
         }
@@ -127,6 +137,8 @@ class thread_pool {
     std::vector<share> shares_;
     std::vector<std::thread> workers_;
     void (*job_)(void*, std::size_t) = nullptr;
+    std::mutex error_mutex_;
+    std::exception_ptr error_;  ///< the first exception of the current job
     void* job_data_ = nullptr;
     alignas(64) std::atomic<std::size_t> done_{0};
     alignas(64) std::atomic<std::uint64_t> generation_{0};

@@ -26,6 +26,7 @@
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
 #include "brian/random/seed.hpp"
+#include "brian/random/stream_key.hpp"
 
 namespace brian {
 
@@ -187,7 +188,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     template <class E>
     /// For a subgroup [offset, offset + count), `i` and `N` are relative to it, as in Brian.
     double evaluate(const E& e, std::size_t i, std::size_t offset = 0, std::size_t count = 0) {
-        random_stream rng(current_seed(), id_ * 4 + 3, static_cast<std::uint64_t>(clock_.step()), i);
+        random_stream rng(current_seed(), stream_key(id_, stream_purpose::evaluate), static_cast<std::uint64_t>(clock_.step()), i);
         const auto ctx = context<false>(nullptr, i, offset, count == 0 ? n_ : count, &rng);
         return inline_subexpressions(Model.eqs, e).eval(ctx);
     }
@@ -198,7 +199,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         const auto e = inline_subexpressions(Model.eqs, value);
         const std::uint64_t call = assignments_++;
         for (std::size_t i = offset; i < offset + count; ++i) {
-            random_stream rng(current_seed(), id_ * 4 + 2, call, i);
+            random_stream rng(current_seed(), stream_key(id_, stream_purpose::initialise), call, i);
             const auto ctx = context<false>(nullptr, i, offset, count, &rng);
             ctx.ref(X{}) = e.eval(ctx);
         }
@@ -356,7 +357,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         value_type x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
-        std::conditional_t<loop_is_random, random_stream, no_stream> rng(now.seed, id_ * 4, now.step, i);
+        std::conditional_t<loop_is_random, random_stream, no_stream> rng(now.seed, stream_key(id_, stream_purpose::update), now.step, i);
         const element_context<layout, true, value_type, value_type> ctx{
             arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data(), times,
             active_flags};
@@ -433,7 +434,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     void run_statements(const S& statements, const std::vector<std::int32_t>& who, std::size_t phase) {
         const auto step = static_cast<std::uint64_t>(clock_.step());
         for (std::int32_t i : who) {
-            random_stream rng(current_seed(), id_ * 4 + 1, step * 64 + phase, static_cast<std::size_t>(i));
+            random_stream rng(current_seed(), stream_key(id_, stream_purpose::event_code), step * 64 + phase, static_cast<std::size_t>(i));
             const auto ctx = context<false>(nullptr, static_cast<std::size_t>(i), 0, n_, &rng);
             std::apply([&](const auto&... s) { (inline_statement(s).exec(ctx), ...); }, statements.items);
         }

@@ -23,6 +23,7 @@
 #include "brian/network/schedule.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
+#include "brian/random/stream_key.hpp"
 #include "brian/units/io.hpp"
 
 namespace brian {
@@ -175,7 +176,7 @@ class poisson_group {
         const std::uint64_t seed = current_seed();
         std::size_t bad = n_;  // the first neuron with an invalid rate: one compare per neuron
         for (std::size_t i = 0; i < n_; ++i) {
-            random_stream rng(seed, id_, step, i);
+            random_stream rng(seed, stream_key(id_, stream_purpose::poisson), step, i);
             double p = p_all;
             if constexpr (!shared_rate) {
                 detail::poisson_context ctx{rates_.data(), i, n_, t, dt, &rng};
@@ -185,7 +186,7 @@ class poisson_group {
             if (rng.uniform() < p) spikes_.push_back(static_cast<std::int32_t>(i));
         }
         if (bad != n_) {  // its rate again, from the same stream, for the message
-            random_stream rng(seed, id_, step, bad);
+            random_stream rng(seed, stream_key(id_, stream_purpose::poisson), step, bad);
             detail::poisson_context ctx{rates_.data(), bad, n_, t, dt, &rng};
             rate_error(rate_.eval(ctx), dt, bad, t);
         }
@@ -222,7 +223,7 @@ class poisson_group {
     std::int64_t next_after(std::size_t i, std::int64_t after) {
         const double p = probability_of(i);
         if (!(p > 0.0)) return std::numeric_limits<std::int64_t>::max();
-        random_stream rng(current_seed(), id_, (std::uint64_t{1} << 47) + drawn_[i]++, i);
+        random_stream rng(current_seed(), stream_key(id_, stream_purpose::poisson), (std::uint64_t{1} << 47) + drawn_[i]++, i);
         if (p >= 1.0) return after + 1;
         const double gap = 1.0 + std::floor(std::log1p(-rng.uniform()) / std::log1p(-p));
         return gap > 4e18 ? std::numeric_limits<std::int64_t>::max() : after + static_cast<std::int64_t>(gap);

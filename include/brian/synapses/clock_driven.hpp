@@ -12,7 +12,7 @@
 #include "brian/expr/analysis/substitute.hpp"
 #include "brian/integrators/matrix_exponential.hpp"
 #include "brian/integrators/method.hpp"
-#include "brian/synapses/synapse_model.hpp"
+#include "brian/synapses/synapse_layout.hpp"
 
 namespace brian::detail {
 

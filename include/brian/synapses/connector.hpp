@@ -14,6 +14,8 @@
 #include "brian/synapses/connect_window.hpp"
 #include "brian/synapses/connectivity.hpp"
 #include "brian/error.hpp"
+#include "brian/random/philox.hpp"
+#include "brian/random/seed.hpp"
 #include "brian/random/stream_key.hpp"
 
 namespace brian::detail {

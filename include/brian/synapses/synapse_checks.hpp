@@ -2,7 +2,7 @@
 
 #include "brian/synapses/clock_driven.hpp"
 #include "brian/synapses/synapse_context.hpp"
-#include "brian/synapses/synapse_model.hpp"
+#include "brian/synapses/synapse_layout.hpp"
 
 namespace brian::detail {
 

@@ -13,7 +13,7 @@
 #include "brian/detail/loop_hints.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/synapses/conditional_write.hpp"
-#include "brian/synapses/synapse_model.hpp"
+#include "brian/synapses/synapse_layout.hpp"
 #include "brian/synapses/synaptic_code.hpp"
 
 namespace brian {

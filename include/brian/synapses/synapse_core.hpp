@@ -10,7 +10,7 @@
 #include "brian/random/seed.hpp"
 #include "brian/random/stream_key.hpp"
 #include "brian/synapses/synapse_context.hpp"
-#include "brian/synapses/synapse_model.hpp"
+#include "brian/synapses/synapse_layout.hpp"
 #include "brian/synapses/synapse_storage.hpp"
 
 namespace brian::detail {

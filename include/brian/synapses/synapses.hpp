@@ -43,6 +43,10 @@ class synapses : public detail::connector<
     using core = detail::synapse_core<Source, Target, typename detail::checked_synapse_model<Model>::type>;
     using base = detail::connector<core>;
 
+    static_assert(SpikeSource<root_group_t<Source>> && SpikeSource<root_group_t<Target>>,
+                  "brian: synapses(source, target, model): source and target must be groups that spike "
+                  "(neuron_group, poisson_group, spike_generator_group) or slices of them");
+
   public:
     using typename core::layout;
     using typename core::pathways_type;

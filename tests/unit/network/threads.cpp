@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+#include <string>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -105,6 +108,27 @@ TEST_CASE("threads: the pool runs every chunk once, also when jobs follow each o
     }
     CHECK(twice == 0);
     CHECK(missed == 0);
+}
+
+TEST_CASE("threads: an exception in a chunk reaches the caller, and the pool runs on") {
+    detail::thread_pool pool(2);
+    for (int round = 0; round < 100; ++round) {
+        std::vector<std::atomic<int>> hits(8);
+        bool caught = false;
+        try {
+            pool.run(hits.size(), [&](std::size_t c) {
+                hits[c].fetch_add(1);
+                if (c == 5) throw std::runtime_error("brian: chunk 5 failed");
+            });
+        } catch (const std::runtime_error& e) {
+            caught = std::string(e.what()) == "brian: chunk 5 failed";
+        }
+        REQUIRE(caught);
+        for (auto& h : hits) REQUIRE(h.load() == 1);  // every other chunk still ran, once
+    }
+    std::atomic<int> total{0};
+    pool.run(4, [&](std::size_t) { total.fetch_add(1); });
+    CHECK(total.load() == 4);
 }
 
 TEST_CASE("threads: set_threads(0) takes the hardware threads; execution::threads in the constructor") {
