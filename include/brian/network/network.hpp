@@ -19,6 +19,7 @@
 #include "brian/detail/atomic_file.hpp"
 #include "brian/detail/output_file.hpp"
 #include "brian/network/clock.hpp"
+#include "brian/network/concepts.hpp"
 #include "brian/network/execution.hpp"
 #include "brian/network/network_entry.hpp"
 #include "brian/network/report.hpp"
@@ -35,6 +36,10 @@ namespace brian {
 /// built at compile time, and the loops inside the objects are fully inlined.
 template <class... Objects>
 class network {
+    static_assert((NetworkObject<Objects> && ...),
+                  "brian: network(...) takes objects that the network can run (groups, synapses, monitors, "
+                  "poisson_input, network_operation): each needs slots, order, clock(), before_run() and "
+                  "run_slot(slot) (NetworkObject, network/concepts.hpp)");
   public:
     using time_q = units::quantity<boost::units::si::time>;
     explicit network(Objects&... objects) : objects_(&objects...) {

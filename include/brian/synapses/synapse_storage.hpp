@@ -164,7 +164,7 @@ struct synapse_storage {
         std::vector<double> shared_values;
         read_pod_vector(in, shared_values);
         if (shared_values.size() != NShared) fail("has another number of shared variables");
-        std::copy(shared_values.begin(), shared_values.end(), s.shared.begin());
+        for (std::size_t k = 0; k < NShared; ++k) s.shared[k] = shared_values[k];
         for (auto& q : s.queues) q.restore(in, n_pre, s.size(), name);
         if (!in) fail("is truncated");
         *this = std::move(s);

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "brian/detail/pod_io.hpp"
 #include "brian/groups/concepts.hpp"
 #include "brian/groups/variable_view.hpp"
 #include "brian/synapses/clock_driven_updater.hpp"
@@ -197,6 +198,9 @@ class synapses : public detail::connector<
     /// flight, random-stream counters. `restore` checks everything before it changes
     /// anything, so a state of other synapses is rejected, not half applied.
     void store(std::ostream& out) const { this->state.store(out); }
+    /// In a state file: synapses from a source of this size; the section's length follows
+    /// the connectivity, which the state carries.
+    detail::state_signature state_signature() const { return {"synapses", this->src.size(), false}; }
     void restore(std::istream& in) { this->state.restore(in, this->src.size(), this->tgt.size(), this->object_name); }
 
   private:
