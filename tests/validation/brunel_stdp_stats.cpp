@@ -78,7 +78,8 @@ validation::net_statistics run_brunel(double g, double ratio, std::uint64_t s) {
     const auto idx = sm.i();
     std::vector<std::int64_t> i;
     for (std::size_t k = 0; k < sm.num_spikes(); ++k) i.push_back(idx(k));
-    return validation::spike_statistics(i, sm.steps(), N, N_E, brunel_steps);
+    const std::vector<std::int64_t> steps(sm.steps().begin(), sm.steps().end());
+    return validation::spike_statistics(i, steps, N, N_E, brunel_steps);
 }
 
 std::string brunel_file(const std::string& regime) { return "net_stats_brunel_" + regime + ".csv"; }

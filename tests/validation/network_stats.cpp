@@ -39,7 +39,7 @@ template <class Monitor>
 spikes_out collect(const Monitor& m) {
     spikes_out s;
     const auto idx = m.i();
-    s.step = m.steps();
+    s.step.assign(m.steps().begin(), m.steps().end());
     for (std::size_t k = 0; k < s.step.size(); ++k) s.i.push_back(idx(k));
     return s;
 }

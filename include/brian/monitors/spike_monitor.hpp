@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <concepts>
 #include <cstdint>
 #include <istream>
 #include <ostream>
@@ -96,8 +97,10 @@ class event_recorder {
     xt::xtensor<double, 1> t(const U& u) const {
         return t() / expr::as_expr(u).value;
     }
-    /// Time steps of the spikes (integers).
-    const std::vector<std::int64_t>& steps() const { return steps_; }
+    /// Time steps of the spikes (integers), a 1-D xtensor like `t()` and `i()`: a view of
+    /// the monitor's own storage (no copy; two calls iterate over the same elements), of
+    /// the length at the call. `xt::xtensor<std::int64_t, 1> s = m.steps();` copies.
+    auto steps() const { return xt::adapt(steps_, std::array<std::size_t, 1>{steps_.size()}); }
     /// Spikes per neuron of the source.
     xt::xtensor<std::int64_t, 1> count() const {
         xt::xtensor<std::int64_t, 1> c = xt::zeros<std::int64_t>({source_->size()});
@@ -176,10 +179,41 @@ class event_recorder {
     double dt_ = default_dt;
 };
 
+namespace detail {
+
+/// Whether `S` has spikes to record: a neuron group (or a slice of one), a Poisson or
+/// spike generator group.
+template <class S>
+concept HasSpikes = requires(S& s, const S& cs) {
+    { cs.spikes() } -> std::same_as<spike_view>;
+    { cs.size() } -> std::convertible_to<std::size_t>;
+    s.clock();
+};
+
+/// The same as a bool, for static_asserts (GCC explains a failed concept at length).
+template <class S>
+inline constexpr bool has_spikes = HasSpikes<S>;
+
+/// Whether `S` is a neuron group, or a slice of one, whose model has no threshold.
+template <class S>
+constexpr bool never_spikes() {
+    using group = std::remove_cvref_t<decltype(root_group(std::declval<S&>()))>;
+    if constexpr (requires { group::model_type::has_threshold; }) return !group::model_type::has_threshold;
+    else return false;
+}
+
+}  // namespace detail
+
 /// Records a group's spikes (Brian's `SpikeMonitor`): `spike_monitor spikes(P);`, or with
 /// values at spike time, `spike_monitor m(P, record(v));`.
 template <class Source, class... Vars>
 class spike_monitor : public event_recorder<Source, spike_event, Vars...> {
+    static_assert(detail::has_spikes<Source>,
+                  "brian: spike_monitor records the spikes of a neuron_group (or a slice of one), a poisson_group or "
+                  "a spike_generator_group");
+    static_assert(!detail::never_spikes<Source>(),
+                  "brian: spike_monitor of a group whose model has no threshold(...): it never spikes");
+
   public:
     using event_recorder<Source, spike_event, Vars...>::event_recorder;
 };
@@ -187,6 +221,69 @@ template <class Source, class... Vars>
 spike_monitor(Source&, record_t<Vars...>) -> spike_monitor<Source, Vars...>;
 template <class Source>
 spike_monitor(Source&) -> spike_monitor<Source>;
+
+/// Counts the spikes of each element of a group or slice without storing them (Brian 1's
+/// `SpikeCounter`): `spike_counter counter(G);`, then `counter.count()` or `counter[k]`,
+/// and `counter.reset()` to count afresh (between trials). Runs in the `thresholds` slot.
+template <class Source>
+class spike_counter {
+    static_assert(detail::has_spikes<Source>,
+                  "brian: spike_counter counts the spikes of a neuron_group (or a slice of one), a poisson_group or "
+                  "a spike_generator_group");
+    static_assert(!detail::never_spikes<Source>(),
+                  "brian: spike_counter of a group whose model has no threshold(...): it never spikes");
+
+  public:
+    static constexpr slot_mask slots = in(slot::thresholds);
+
+    explicit spike_counter(Source& source) : source_(&source), counts_(source.size(), 0) {}
+
+    int order = 1;
+    brian::clock& clock() { return source_->clock(); }
+
+    void before_run() {}
+    void run_slot(slot) {
+        const auto spikes = source_->spikes();
+        for (std::int32_t k : spikes.indices) ++counts_[static_cast<std::size_t>(k - spikes.offset)];
+        total_ += static_cast<std::int64_t>(spikes.indices.size());
+    }
+
+    /// Spikes per element since the counter was made or last reset.
+    xt::xtensor<std::int64_t, 1> count() const { return xt::adapt(counts_, std::array<std::size_t, 1>{counts_.size()}); }
+    /// The spikes of element k.
+    std::int64_t operator[](std::size_t k) const {
+        if (k >= counts_.size())
+            throw std::out_of_range("brian: spike_counter index " + std::to_string(k) + " is out of range for a group of size " +
+                                    std::to_string(counts_.size()));
+        return counts_[k];
+    }
+    /// All spikes counted.
+    std::int64_t num_spikes() const { return total_; }
+    /// Sets every count to zero.
+    void reset() {
+        std::fill(counts_.begin(), counts_.end(), std::int64_t{0});
+        total_ = 0;
+    }
+
+    /// The counts (so that a network's state restores them).
+    void store(std::ostream& out) const { detail::write_pod_vector(out, counts_); }
+    void restore(std::istream& in) {
+        std::vector<std::int64_t> counts;
+        detail::read_pod_vector(in, counts);
+        if (!in || counts.size() != counts_.size()) {
+            in.setstate(std::ios::failbit);
+            return;
+        }
+        counts_ = std::move(counts);
+        total_ = 0;
+        for (auto c : counts_) total_ += c;
+    }
+
+  private:
+    Source* source_;
+    std::vector<std::int64_t> counts_;
+    std::int64_t total_ = 0;
+};
 
 /// Records a custom event (Brian's `EventMonitor`): `auto m = event_monitor<"burst">(G);`.
 template <fixed_string Name, class Source, class... Vars>

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <istream>
+#include <limits>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -13,8 +14,10 @@
 #include <xtensor/xtensor.hpp>
 
 #include "brian/detail/pod_io.hpp"
+#include "brian/error.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/context.hpp"
+#include "brian/groups/layout.hpp"
 #include "brian/monitors/record.hpp"
 #include "brian/monitors/spike_monitor.hpp"
 #include "brian/network/clock.hpp"
@@ -23,17 +26,58 @@
 
 namespace brian {
 
+/// Where in a step a state monitor records (Brian's `when=` and `order=`): the slot
+/// (`when(slot::end)`: after the resets), and the order among the slot's objects (they run
+/// by increasing order, then in the network's order; groups and synapses have 0).
+/// `when::before(slot::groups)` and `when::after(slot::groups)` are Brian's
+/// `'before_groups'` and `'after_groups'` (first and last in the slot).
+struct when {
+    slot at = slot::start;
+    int order = 0;
+    constexpr explicit when(slot s, int o = 0) : at(s), order(o) {}
+    static constexpr when before(slot s) { return when(s, std::numeric_limits<int>::min()); }
+    static constexpr when after(slot s) { return when(s, std::numeric_limits<int>::max()); }
+};
+
+namespace detail {
+
+/// Declared, never defined: a call is the compile error "invalid use of incomplete type
+/// brian::error<Message>" at the caller (error.hpp).
+template <fixed_string Message>
+error<Message> report();
+
+/// Why a state monitor of `Source` cannot record `X`, or an empty text.
+template <class Source, class X>
+constexpr expr::expr_detail::message_text record_error() {
+    using group = std::remove_cvref_t<decltype(root_group(std::declval<Source&>()))>;
+    if constexpr (!requires { typename group::layout; })
+        return expr::expr_detail::message("brian: state_monitor records the variables of a neuron_group, a slice of "
+                                          "one or a synapses object");
+    else if constexpr (group::layout::template stores<X> || group::layout::template is_subexpression<X>)
+        return {};
+    else return not_stored_error<typename group::layout, X>("state_monitor cannot record");
+}
+
+}  // namespace detail
+
 /// Records variables of a group over time (Brian's `StateMonitor`): state variables,
-/// parameters or subexpressions, of all or chosen elements, at the start of each step
-/// (the value at t_n, before the update), on the group's clock (Brian's default: it
-/// follows a later `set_dt` of the group), or every `dt` (a multiple of the group's).
+/// parameters or subexpressions, of all or chosen elements, on the group's clock (Brian's
+/// default: it follows a later `set_dt` of the group), or every `dt` (a multiple of the
+/// group's). By default at the start of each step (the value at t_n, before the update);
+/// `when(slot::end)` records after the resets, still stamped t_n, as Brian's `when='end'`.
 /// `M[v]` has shape (number of recorded elements, number of times), in SI units.
 template <class Source, class... Vars>
 class state_monitor {
   public:
-    static constexpr slot_mask slots = in(slot::start);
+    /// The slot it records in (`start` unless given `when(...)`).
+    slot_mask slots = in(slot::start);
 
     state_monitor(Source& source, record_t<Vars...>, indices which = {}) : source_(&source) {
+        [[maybe_unused]] auto check = []<class X>() {
+            constexpr auto message = detail::record_error<Source, X>();
+            if constexpr (message.size() != 0) detail::report<message>();
+        };
+        (check.template operator()<Vars>(), ...);
         if (which.list.empty()) {
             for (std::size_t k = 0; k < source.size(); ++k) which_.push_back(static_cast<std::int64_t>(k));
         } else {
@@ -55,6 +99,18 @@ class state_monitor {
         clock_.set_dt(dt.value());
         own_clock_ = true;
     }
+    /// Recording in another slot or order: `state_monitor M(G, record(v), indices{0},
+    /// when(slot::end))`, also with a `dt` before it.
+    state_monitor(Source& source, record_t<Vars...> r, brian::when w) : state_monitor(source, r, indices{}, w) {}
+    state_monitor(Source& source, record_t<Vars...> r, indices which, brian::when w)
+        : state_monitor(source, r, std::move(which)) {
+        schedule_at(w);
+    }
+    state_monitor(Source& source, record_t<Vars...> r, indices which, units::quantity<boost::units::si::time> dt,
+                  brian::when w)
+        : state_monitor(source, r, std::move(which), dt) {
+        schedule_at(w);
+    }
 
     int order = 0;
     brian::clock& clock() { return own_clock_ ? clock_ : source_->clock(); }
@@ -74,6 +130,12 @@ class state_monitor {
         const double step = own_clock_ ? clock_.dt() : source_->clock().dt();
         for (std::size_t k = 0; k < steps_.size(); ++k) out(k) = static_cast<double>(steps_[k]) * step;
         return out;
+    }
+    /// Times of the recordings in unit `u`: `t(ms)`.
+    template <class U>
+    xt::xtensor<double, 1> t(const U& u) const {
+        static_assert(std::is_same_v<expr::operand_unit<U>, boost::units::si::time>, "brian: t(unit) needs a time unit");
+        return t() / expr::as_expr(u).value;
     }
     /// The recorded values of `x`, SI, shape (elements, times): `M[v](0, k)`.
     template <class X>
@@ -134,6 +196,11 @@ class state_monitor {
     }
 
   private:
+    void schedule_at(brian::when w) {
+        slots = in(w.at);
+        order = w.order;
+    }
+
     template <class X, class Group>
     void record_one(Group& group, std::size_t offset, std::vector<double>& out) {
         if constexpr (Group::layout::template stores<X>) {

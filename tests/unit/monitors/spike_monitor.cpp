@@ -1,10 +1,15 @@
 // brian/monitors/spike_monitor.hpp: indices, times (s, a unit, steps), counts, spike
-// trains, values of variables at the spike.
+// trains, values of variables at the spike; spike_counter.
 #include <brian/brian.hpp>
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+#include <type_traits>
 #include <vector>
+
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xmath.hpp>
 
 using namespace brian;
 using namespace brian::literals;
@@ -33,7 +38,7 @@ TEST_CASE("spike_monitor: indices, times, counts and spike trains of known spike
     const std::vector<std::int32_t> want_i{1, 3, 1, 0, 3};
     for (std::size_t k = 0; k < 5; ++k) CHECK(idx(k) == want_i[k]);
     const std::vector<std::int64_t> want_steps{5, 5, 12, 20, 33};
-    CHECK(m.steps() == want_steps);
+    CHECK(m.steps() == xt::adapt(want_steps));
 
     const auto t_s = m.t();
     const auto t_ms = m.t(ms);
@@ -75,7 +80,7 @@ TEST_CASE("spike_monitor: times use the source's dt") {
     network net(S, m);
     net.run(4_ms);
     const std::vector<std::int64_t> want{2, 6};
-    CHECK(m.steps() == want);
+    CHECK(m.steps() == xt::adapt(want));
     CHECK(m.t(ms)(1) == doctest::Approx(3.0));
 }
 
@@ -89,7 +94,7 @@ TEST_CASE("spike_monitor: values of variables at the spike (before the reset)") 
     // Neuron 0: spikes at 50 and 101; neuron 2 (0.2 mV per step): from 0, v > 5.05 mV after
     // 26 updates: steps 25, 51, 77, 103 with v = 5.2 mV.
     const std::vector<std::int64_t> want_steps{25, 50, 51, 77, 101, 103};
-    CHECK(m.steps() == want_steps);
+    CHECK(m.steps() == xt::adapt(want_steps));
     const std::vector<std::int32_t> want_i{2, 0, 2, 2, 0, 2};
     const auto idx = m.i();
     const auto vs = m.values(v);
@@ -121,4 +126,66 @@ TEST_CASE("spike_monitor: no spikes") {
     REQUIRE(c.size() == 2);
     CHECK(c(0) == 0);
     CHECK(m.spike_trains().size() == 2);
+}
+
+TEST_CASE("spike_monitor: steps() is an xtensor, as t() and i()") {
+    spike_generator_group S(3, {2, 0, 1}, {0.5, 1.2, 2.0}, ms);
+    spike_monitor m(S);
+    network net(S, m);
+    net.run(3_ms);
+    static_assert(xt::is_xexpression<std::remove_cvref_t<decltype(m.steps())>>::value);
+    static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(m.steps())>::value_type, std::int64_t>);
+    REQUIRE(m.steps().size() == 3);
+    // Element-wise arithmetic, as with t() and i(): steps · dt are the times.
+    const xt::xtensor<double, 1> times = m.steps() * 1e-4;
+    CHECK(xt::allclose(times, m.t()));
+    // A copy, and a view of the monitor's storage: two calls iterate over the same elements.
+    const xt::xtensor<std::int64_t, 1> copy = m.steps();
+    const std::vector<std::int64_t> as_vector(m.steps().begin(), m.steps().end());
+    CHECK(as_vector == std::vector<std::int64_t>{5, 12, 20});
+    CHECK(copy(2) == 20);
+    CHECK(m.steps()[1] == 12);
+    CHECK(m.steps().front() == 5);
+}
+
+TEST_CASE("spike_counter: counts per neuron without storing spikes, reset between trials") {
+    spike_generator_group S(4, {1, 3, 1, 0, 3, 3}, {0.5, 0.5, 1.2, 2.0, 3.3, 4.5}, ms);
+    spike_counter counter(S);
+    spike_monitor m(S);
+    network net(S, counter, m);
+    CHECK(counter.num_spikes() == 0);
+    net.run(3_ms);
+    // The same counts as the monitor's.
+    const auto c = counter.count();
+    REQUIRE(c.size() == 4);
+    CHECK(c == m.count());
+    CHECK(counter[1] == 2);
+    CHECK(counter[2] == 0);
+    CHECK(counter.num_spikes() == 4);
+    CHECK_THROWS_AS((void)counter[4], std::out_of_range);
+
+    counter.reset();
+    CHECK(counter.num_spikes() == 0);
+    CHECK(xt::all(xt::equal(counter.count(), 0)));
+    net.run(2_ms);  // spikes at 3.3 and 4.5 ms, both of neuron 3
+    CHECK(counter[3] == 2);
+    CHECK(counter[1] == 0);
+    CHECK(counter.num_spikes() == 2);
+    CHECK(m.count()(3) == 3);  // the monitor keeps everything
+}
+
+TEST_CASE("spike_counter: on a slice, indices relative to it; a neuron group with a threshold") {
+    neuron_group<ramp> G(4);
+    G[slope].set(std::vector{1.0, 0.0, 2.0, 1.0}, dimensionless);
+    auto part = G.slice(2, 4);
+    spike_counter counter(part);
+    spike_counter all(G);
+    network net(G, counter, all);
+    net.run(10.5_ms);  // neuron 0 and 3: 2 spikes (steps 50, 101); neuron 2: 4 (25, 51, 77, 103)
+    CHECK(counter.count().size() == 2);
+    CHECK(counter[0] == 4);
+    CHECK(counter[1] == 2);
+    CHECK(all[0] == 2);
+    CHECK(all[1] == 0);
+    CHECK(all.num_spikes() == 8);
 }
