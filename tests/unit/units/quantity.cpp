@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <type_traits>
 
 using namespace brian::units;
@@ -27,6 +29,27 @@ TEST_CASE("a quantity is a double with a unit") {
     CHECK(in_unit(v, volt) == Approx(-0.07));
     CHECK(static_cast<double>(v / mV) == Approx(-70));
     CHECK(v.value() == si_value(v));
+}
+
+namespace {
+double half(double x) { return x / 2; }
+}  // namespace
+
+TEST_CASE("a dimensionless quantity is a double where a double is due") {
+    const auto we = opaque(1.62) * mV;
+    const double implicit = we / mV;
+    CHECK(implicit == Approx(1.62));
+    CHECK(double(we / mV) == Approx(1.62));
+    CHECK((we / mV).value() == Approx(1.62));
+    CHECK(in_unit(we, mV) == Approx(1.62));
+    CHECK(half(we / mV) == Approx(0.81));                    // a double parameter
+    CHECK(std::exp(we / mV) == Approx(std::exp(1.62)));      // a function of a double
+    CHECK(double(opaque(20) * ms * (opaque(100) * Hz)) == Approx(2.0));  // dimensionless product
+    CHECK(double(we / volt) == Approx(1.62e-3));              // a unit object
+    // Through `...` nothing converts: the explicit double is what printf needs.
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", double(we / mV));
+    CHECK(std::string(buf) == "1.62");
 }
 
 TEST_CASE("integers and doubles multiply units, unit objects and quantities") {
