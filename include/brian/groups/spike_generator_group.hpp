@@ -18,6 +18,7 @@
 #include "brian/network/schedule.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
+#include "brian/random/stream_key.hpp"
 #include "brian/units/io.hpp"
 
 namespace brian {
@@ -220,7 +221,7 @@ inline spike_generator_group pulse_packet(units::quantity<boost::units::si::time
     std::vector<std::int32_t> indices(n);
     std::vector<double> times(n);
     for (std::size_t k = 0; k < n; ++k) {
-        random_stream rng(current_seed(), object * 4, 0, k);
+        random_stream rng(current_seed(), stream_key(object, stream_purpose::pulse_packet), 0, k);
         indices[k] = static_cast<std::int32_t>(k);
         times[k] = std::max(0.0, t.value() + sigma.value() * rng.normal());
     }

@@ -17,6 +17,7 @@ enum class stream_purpose : std::uint32_t {
     evaluate = 6,       ///< neuron groups: expressions evaluated for monitors
     poisson = 7,        ///< poisson_group: the spikes
     poisson_input = 8,  ///< poisson_input: the binomial draws
+    pulse_packet = 9,   ///< pulse_packet: the spike times
 };
 inline constexpr std::uint32_t stream_purpose_count = 16;
 

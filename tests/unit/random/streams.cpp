@@ -113,7 +113,7 @@ TEST_CASE("random streams: one consumer of each kind, pairwise uncorrelated, wha
 TEST_CASE("random streams: stream_key never gives two (object, purpose) pairs the same key") {
     std::vector<std::uint32_t> keys;
     for (std::uint32_t object = 0; object < 64; ++object)
-        for (std::uint32_t p = 0; p <= static_cast<std::uint32_t>(stream_purpose::poisson_input); ++p)
+        for (std::uint32_t p = 0; p <= static_cast<std::uint32_t>(stream_purpose::pulse_packet); ++p)
             keys.push_back(stream_key(object, static_cast<stream_purpose>(p)));
     std::sort(keys.begin(), keys.end());
     CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
