@@ -110,8 +110,7 @@ using context = array_context<symbols_of<decltype(Expr)>>;
 }
 
 [[gnu::noinline]] void coba_hand(double* out, double* v, double* ge, double* gi, std::size_t n) {
-    constexpr double taum = 20 * hand::ms, El = -60 * hand::mV, Ee = 0 * hand::mV,
-                     Ei = -80 * hand::mV;
+    constexpr double taum = 20 * hand::ms, El = -60 * hand::mV, Ee = 0 * hand::mV, Ei = -80 * hand::mV;
     for (std::size_t k = 0; k < n; ++k)
         out[k] = (mul_add(ge[k], Ee - v[k], gi[k] * (Ei - v[k])) - (v[k] - El)) * (1 / taum);
 }
@@ -130,8 +129,7 @@ using context = array_context<symbols_of<decltype(Expr)>>;
 }
 
 [[gnu::noinline]] void eif_hand(double* out, double* v, double* I, std::size_t n, double step) {
-    constexpr double taum = 20 * hand::ms, El = -65 * hand::mV, VT = -50 * hand::mV,
-                     DeltaT = 2 * hand::mV;
+    constexpr double taum = 20 * hand::ms, El = -65 * hand::mV, VT = -50 * hand::mV, DeltaT = 2 * hand::mV;
     for (std::size_t k = 0; k < n; ++k)
         out[k] = mul_add(step * (mul_add(DeltaT, exp((v[k] - VT) * (1 / DeltaT)), El - v[k]) + I[k]), 1 / taum, v[k]);
 }

@@ -50,8 +50,8 @@ void BM_propagation(benchmark::State& state) {
     for (auto _ : state) net.run(steps * 0.1_ms);
     const double events_per_step = static_cast<double>(S.size()) / period;
     const double events = static_cast<double>(state.iterations()) * steps * events_per_step;
-    state.counters["ns_per_event"] =
-        benchmark::Counter(events * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_event"] = benchmark::Counter(events * 1e-9,
+                                                        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
     state.counters["events_per_step"] = events_per_step;
     state.counters["synapses"] = static_cast<double>(S.size());
 }
@@ -63,9 +63,8 @@ void BM_no_synapses(benchmark::State& state) {
     network net(G, T);
     net.run(10_ms);
     for (auto _ : state) net.run(steps * 0.1_ms);
-    state.counters["ns_per_step"] =
-        benchmark::Counter(static_cast<double>(state.iterations()) * steps * 1e-9,
-                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_step"] = benchmark::Counter(static_cast<double>(state.iterations()) * steps * 1e-9,
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 BENCHMARK(BM_propagation)->ArgName("period")->Arg(100)->Arg(10)->Arg(2)->Arg(1)->Unit(benchmark::kMillisecond);

@@ -30,8 +30,8 @@ constexpr std::uint32_t object = 7;
 
 void set_counters(benchmark::State& state, double draws_per_iteration) {
     const double draws = static_cast<double>(state.iterations()) * draws_per_iteration;
-    state.counters["ns_per_draw"] =
-        benchmark::Counter(draws * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_draw"] = benchmark::Counter(draws * 1e-9,
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 void BM_uniform(benchmark::State& state) {

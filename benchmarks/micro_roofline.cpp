@@ -27,7 +27,8 @@ void stream_update(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     // Bytes moved: three arrays read, one written (its read for ownership not counted).
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(4 * n * sizeof(double)));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(4 * n * sizeof(double)));
 }
 BENCHMARK(stream_update)->Arg(16 << 10)->Arg(512 << 10)->Arg(8 << 20)->Arg(256 << 20);
 

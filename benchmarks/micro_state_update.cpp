@@ -20,18 +20,15 @@ namespace {
 using namespace brian;
 using namespace brian::literals;
 
-
 namespace cuba {
 inline constexpr state<"v", volt> v;
 inline constexpr state<"ge", volt> ge;
 inline constexpr state<"gi", volt> gi;
 constexpr auto taum = 20_ms, taue = 5_ms, taui = 10_ms;
 constexpr auto Vt = -50_mV, Vr = -60_mV, El = -49_mV;
-inline constexpr auto model = neuron_model(
-    equations(d(v) / dt = (ge + gi - (v - El)) / taum | unless_refractory,
-              d(ge) / dt = -ge / taue,
-              d(gi) / dt = -gi / taui),
-    threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::exact);
+inline constexpr auto model = neuron_model(equations(d(v) / dt = (ge + gi - (v - El)) / taum | unless_refractory,
+                                                     d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui),
+                                           threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::exact);
 }  // namespace cuba
 
 namespace cobahh {
@@ -57,12 +54,10 @@ constexpr auto taue = 5_ms, taui = 10_ms;
 constexpr auto Ee = 0_mV, Ei = -80_mV;
 inline constexpr auto model = neuron_model(
     equations(d(v) / dt = (gl * (El - v) + ge * (Ee - v) + gi * (Ei - v) - g_na * (m * m * m) * h * (v - ENa) -
-                           g_kd * (n * n * n * n) * (v - EK)) / Cm,
-              d(m) / dt = alpha_m * (1 - m) - beta_m * m,
-              d(n) / dt = alpha_n * (1 - n) - beta_n * n,
-              d(h) / dt = alpha_h * (1 - h) - beta_h * h,
-              d(ge) / dt = -ge / taue,
-              d(gi) / dt = -gi / taui,
+                           g_kd * (n * n * n * n) * (v - EK)) /
+                          Cm,
+              d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
+              d(h) / dt = alpha_h * (1 - h) - beta_h * h, d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui,
               alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
               beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
               alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms,
@@ -83,11 +78,10 @@ void run_group(benchmark::State& state, Group& G, int steps) {
     net.run(10_ms);
     spikes = 0;
     for (auto _ : state) net.run(steps * 0.1_ms);
-    const double neuron_steps =
-        static_cast<double>(state.iterations()) * steps * static_cast<double>(n);
+    const double neuron_steps = static_cast<double>(state.iterations()) * steps * static_cast<double>(n);
     // ns per item: a rate of (items / 1e9) per second of CPU time, inverted.
-    state.counters["ns_per_neuron_step"] =
-        benchmark::Counter(neuron_steps * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_neuron_step"] = benchmark::Counter(neuron_steps * 1e-9, benchmark::Counter::kIsRate |
+                                                                                       benchmark::Counter::kInvert);
     state.counters["spikes_per_neuron_step"] = static_cast<double>(spikes) / neuron_steps;
 }
 

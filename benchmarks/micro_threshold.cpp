@@ -24,8 +24,8 @@ inline constexpr parameter<"RI", volt> RI;
 constexpr auto tau = 10_ms;
 constexpr auto El = -60_mV, Vt = -50_mV, Vr = -60_mV;
 
-inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v + RI) / tau), threshold(v > Vt),
-                                         reset(v = Vr), method::exact);
+inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v + RI) / tau), threshold(v > Vt), reset(v = Vr),
+                                         method::exact);
 
 constexpr int steps = 100;  // 10 ms per iteration
 
@@ -41,11 +41,18 @@ void BM_threshold(benchmark::State& state) {
     spikes = 0;
     for (auto _ : state) net.run(steps * 0.1_ms);
     const double neuron_steps = static_cast<double>(state.iterations()) * steps * static_cast<double>(n);
-    state.counters["ns_per_neuron_step"] =
-        benchmark::Counter(neuron_steps * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_neuron_step"] = benchmark::Counter(neuron_steps * 1e-9, benchmark::Counter::kIsRate |
+                                                                                       benchmark::Counter::kInvert);
     state.counters["spikes_per_neuron_step"] = static_cast<double>(spikes) / neuron_steps;
 }
 
-BENCHMARK(BM_threshold)->ArgName("RI_mV")->Arg(0)->Arg(16)->Arg(106)->Arg(510)->Arg(2000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_threshold)
+    ->ArgName("RI_mV")
+    ->Arg(0)
+    ->Arg(16)
+    ->Arg(106)
+    ->Arg(510)
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

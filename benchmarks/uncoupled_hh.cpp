@@ -38,12 +38,10 @@ constexpr auto Ee = 0_mV, Ei = -80_mV;
 
 inline constexpr auto cobahh = neuron_model(
     equations(d(v) / dt = (gl * (El - v) + ge * (Ee - v) + gi * (Ei - v) - g_na * (m * m * m) * h * (v - ENa) -
-                           g_kd * (n * n * n * n) * (v - EK)) / Cm,
-              d(m) / dt = alpha_m * (1 - m) - beta_m * m,
-              d(n) / dt = alpha_n * (1 - n) - beta_n * n,
-              d(h) / dt = alpha_h * (1 - h) - beta_h * h,
-              d(ge) / dt = -ge / taue,
-              d(gi) / dt = -gi / taui,
+                           g_kd * (n * n * n * n) * (v - EK)) /
+                          Cm,
+              d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
+              d(h) / dt = alpha_h * (1 - h) - beta_h * h, d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui,
               alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
               beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
               alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms,

@@ -20,11 +20,9 @@ inline constexpr state<"gi", volt> gi;
 constexpr auto taum = 20_ms, taue = 5_ms, taui = 10_ms;
 constexpr auto Vt = -50_mV, Vr = -60_mV, El = -49_mV;
 
-inline constexpr auto cuba = neuron_model(
-    equations(d(v) / dt = (ge + gi - (v - El)) / taum | unless_refractory,
-              d(ge) / dt = -ge / taue,
-              d(gi) / dt = -gi / taui),
-    threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::exact);
+inline constexpr auto cuba = neuron_model(equations(d(v) / dt = (ge + gi - (v - El)) / taum | unless_refractory,
+                                                    d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui),
+                                          threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::exact);
 
 int main(int argc, char** argv) {
     const auto opt = example::parse(argc, argv);

@@ -32,9 +32,7 @@ constexpr auto Vr = -70.6_mV;
 inline constexpr auto adex = neuron_model(
     equations(d(v) / dt = (gL * (EL - v) + gL * DeltaT * exp((v - VT) / DeltaT) + I - w) / Cm,
               d(w) / dt = (a * (v - EL) - w) / tauw),
-    threshold(v > Vcut),
-    reset(v = Vr, w += b),
-    method::euler);
+    threshold(v > Vcut), reset(v = Vr, w += b), method::euler);
 
 namespace {
 
@@ -67,7 +65,8 @@ void run_example(int argc, char** argv) {
         if (train.size() >= 3) {
             const double first = train(1) - train(0), last = train(train.size() - 1) - train(train.size() - 2);
             std::printf(", ISIs (ms):");
-            for (std::size_t s = 1; s < train.size() && s <= 6; ++s) std::printf(" %.1f", (train(s) - train(s - 1)) * 1e3);
+            for (std::size_t s = 1; s < train.size() && s <= 6; ++s)
+                std::printf(" %.1f", (train(s) - train(s - 1)) * 1e3);
             std::printf(" ... %.1f; adaptation last/first ISI = %.2f, w = %.3f nA", last * 1e3, last / first,
                         G[w][static_cast<std::size_t>(k)].in(nA));
         }

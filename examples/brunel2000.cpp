@@ -27,9 +27,8 @@ inline constexpr state<"v", volt> v;
 constexpr auto tau = 20_ms, tau_rp = 2_ms, D = 1.5_ms;
 constexpr auto theta = 20_mV, V_r = 10_mV, J = 0.1_mV;
 
-inline constexpr auto brunel = neuron_model(equations(d(v) / dt = -v / tau | unless_refractory),
-                                            threshold(v > theta), reset(v = V_r), refractory(tau_rp),
-                                            method::exact);
+inline constexpr auto brunel = neuron_model(equations(d(v) / dt = -v / tau | unless_refractory), threshold(v > theta),
+                                            reset(v = V_r), refractory(tau_rp), method::exact);
 
 namespace {
 
@@ -38,7 +37,10 @@ void run_example(int argc, char** argv) {
     // N >= 100: C_E = 0.1 N_E >= 8 excitatory inputs per neuron (nu_thr ~ 1/C_E).
     const auto opt = example::parse(
         argc, argv,
-        {.N = 12500, .duration = 0.2, .N_min = 100, .N_max = 100000,
+        {.N = 12500,
+         .duration = 0.2,
+         .N_min = 100,
+         .N_max = 100000,
          .extra = {example::real_option("--g", g, 0, 100, "relative strength of inhibition g"),
                    example::real_option("--nu-ext-ratio", ratio, 0, 100, "external rate nu_ext / nu_thr")}});
     const long long n = opt.N;
@@ -101,8 +103,9 @@ void run_example(int argc, char** argv) {
     const double rate_E = static_cast<double>(n_E) / (static_cast<double>(N_E) * duration);
     const double rate_I = static_cast<double>(steps.size() - n_E) / (static_cast<double>(N_I) * duration);
 
-    std::fprintf(stderr, "brunel2000: g = %g, nu_ext/nu_thr = %g (nu_ext = %g Hz), %zu + %zu synapses (built in %.3f s)\n",
-                 g, ratio, nu_ext.value(), exc.size(), inh.size(), t_build);
+    std::fprintf(stderr,
+                 "brunel2000: g = %g, nu_ext/nu_thr = %g (nu_ext = %g Hz), %zu + %zu synapses (built in %.3f s)\n", g,
+                 ratio, nu_ext.value(), exc.size(), inh.size(), t_build);
     std::printf("rate_E %.4g Hz, rate_I %.4g Hz, CV_ISI %.4g (%zu neurons with >= 3 spikes)\n", rate_E, rate_I,
                 n_cv ? cv_sum / static_cast<double>(n_cv) : std::nan(""), n_cv);
     example::write_spikes(opt.out, spikes, neurons.clock().dt());

@@ -28,8 +28,7 @@ constexpr double we = 6.0 / 10.0, wi = 67.0 / 10.0;
 
 inline constexpr auto coba = neuron_model(
     equations(d(v) / dt = (ge * (Ee - v) + gi * (Ei - v) - (v - El)) / taum | unless_refractory,
-              d(ge) / dt = -ge / taue,
-              d(gi) / dt = -gi / taui),
+              d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui),
     threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::euler);
 
 namespace {

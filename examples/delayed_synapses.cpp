@@ -34,8 +34,8 @@ constexpr auto tau = 5_ms;
 constexpr auto El = -70_mV, Vr = -70_mV, Vt = -55_mV;
 constexpr auto w = 5.5_mV;  // one EPSP; three coincident ones cross Vt - El = 15 mV
 
-inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v) / tau | unless_refractory),
-                                         threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exact);
+inline constexpr auto lif = neuron_model(equations(d(v) / dt = (El - v) / tau | unless_refractory), threshold(v > Vt),
+                                         reset(v = Vr), refractory(2_ms), method::exact);
 
 namespace {
 
@@ -66,7 +66,8 @@ void run_example(int argc, char** argv) {
     net.set_threads(opt.threads);
     const double t_sim = example::timed([&] { net.run(duration * second); });
 
-    std::printf("inputs: sequence 0,1,2 at 10,12,14 ms; reverse 2,1,0 at 40,42,44 ms; volley at 70 ms (period 100 ms)\n");
+    std::printf(
+        "inputs: sequence 0,1,2 at 10,12,14 ms; reverse 2,1,0 at 40,42,44 ms; volley at 70 ms (period 100 ms)\n");
     std::printf("S_hom -> neuron 0: %zu synapses, delay 1 ms\n", S_hom.size());
     const auto d = S_het[delay].in(ms);
     std::printf("S_het -> neuron 1: %zu synapses, delays", S_het.size());

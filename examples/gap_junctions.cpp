@@ -24,8 +24,8 @@ inline constexpr parameter<"w", dimensionless> w;        // the gap-junction con
 constexpr double v0 = 1.05;
 constexpr auto tau = 10_ms;
 
-inline constexpr auto cell =
-    neuron_model(equations(d(v) / dt = (v0 - v + Igap) / tau), threshold(v > 1.0), reset(v = 0.0), method::exact);
+inline constexpr auto cell = neuron_model(equations(d(v) / dt = (v0 - v + Igap) / tau), threshold(v > 1.0),
+                                          reset(v = 0.0), method::exact);
 
 namespace {
 

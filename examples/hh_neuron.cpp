@@ -33,16 +33,14 @@ constexpr auto ENa = 50_mV;
 constexpr auto VT = -63_mV;
 
 inline constexpr auto hh = neuron_model(
-    equations(d(v) / dt = (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) / Cm,
-              d(m) / dt = alpha_m * (1 - m) - beta_m * m,
-              d(n) / dt = alpha_n * (1 - n) - beta_n * n,
-              d(h) / dt = alpha_h * (1 - h) - beta_h * h,
-              alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
-              beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
-              alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms,
-              beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
-              alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
-              beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
+    equations(
+        d(v) / dt = (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) / Cm,
+        d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
+        d(h) / dt = alpha_h * (1 - h) - beta_h * h, alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
+        beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
+        alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms, beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
+        alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
+        beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 
 namespace {
@@ -65,7 +63,8 @@ void run_example(int argc, char** argv) {
 
     const auto c = spikes.count();
     for (long long k = 0; k < count && count <= 50; ++k)
-        std::printf("I = %5.2f nA: %3lld spikes\n", G[I][static_cast<std::size_t>(k)].in(nA), static_cast<long long>(c(k)));
+        std::printf("I = %5.2f nA: %3lld spikes\n", G[I][static_cast<std::size_t>(k)].in(nA),
+                    static_cast<long long>(c(k)));
     example::write_spikes(opt.out, spikes, G.clock().dt());
     example::summary("hh_neuron", count, duration, t_sim, spikes.num_spikes());
 }

@@ -25,11 +25,8 @@ inline constexpr parameter<"c", volt> c;           // reset potential
 inline constexpr parameter<"d", volt> d_;          // jump of u at a spike (`d` is d(v)/dt)
 
 inline constexpr auto izhikevich = neuron_model(
-    equations(d(v) / dt = (0.04 / mV * v * v + 5 * v + 140_mV - u + I) / ms,
-              d(u) / dt = a * (b * v - u) / ms),
-    threshold(v >= 30_mV),
-    reset(v = c, u += d_),
-    method::euler);
+    equations(d(v) / dt = (0.04 / mV * v * v + 5 * v + 140_mV - u + I) / ms, d(u) / dt = a * (b * v - u) / ms),
+    threshold(v >= 30_mV), reset(v = c, u += d_), method::euler);
 
 struct pattern {
     const char* name;

@@ -38,8 +38,7 @@ void run_example(int argc, char** argv) {
     std::printf("dv/dt = %s\n", to_string(dv_dt).c_str());
     std::printf("d(dv/dt)/dv = %s\n", to_string(derivative<decltype(v)>(dv_dt)).c_str());
     std::printf("linear in v: %s\n", is_linear_in<decltype(dv_dt), decltype(v)> ? "yes" : "no");
-    std::printf("threshold: %s, reset: %s\n", to_string(spike_condition).c_str(),
-                to_string(spike_reset).c_str());
+    std::printf("threshold: %s, reset: %s\n", to_string(spike_condition).c_str(), to_string(spike_reset).c_str());
 
     // Structure of arrays: one array of SI values per variable, as a group stores them.
     std::vector<double> v_values(n), ge_values(n, (10 * 1.62_mV).value()), gi_values(n, 0.0);
@@ -65,8 +64,7 @@ void run_example(int argc, char** argv) {
             ctx.time = static_cast<double>(s) * ctx.step;
             for (ctx.element = 0; ctx.element < n; ++ctx.element) {
                 // Euler: all derivatives from the old state, then the update.
-                const double dv = evaluate(dv_dt, ctx), dge = evaluate(dge_dt, ctx),
-                             dgi = evaluate(dgi_dt, ctx);
+                const double dv = evaluate(dv_dt, ctx), dge = evaluate(dge_dt, ctx), dgi = evaluate(dgi_dt, ctx);
                 ctx.ref(v) += ctx.step * dv;
                 ctx.ref(ge) += ctx.step * dge;
                 ctx.ref(gi) += ctx.step * dgi;
@@ -84,8 +82,7 @@ void run_example(int argc, char** argv) {
     if (!opt.out.empty())
         example::write_file(opt.out, "spikes.csv", [&](std::ostream& csv) {
             csv << "i,t_ms\n";
-            for (const auto& sp : spikes)
-                csv << sp.i << ',' << static_cast<double>(sp.step) * ctx.step * 1e3 << '\n';
+            for (const auto& sp : spikes) csv << sp.i << ',' << static_cast<double>(sp.step) * ctx.step * 1e3 << '\n';
         });
     example::summary("lif_demo", static_cast<long long>(n), duration.value(), t_sim, spikes.size());
 }

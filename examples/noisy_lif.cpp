@@ -18,16 +18,13 @@ inline constexpr state<"v", volt> v;
 
 constexpr auto tau = 10_ms;
 constexpr auto El = -70_mV, Vr = -60_mV, Vt = -50_mV;
-constexpr auto RI = 18_mV;   // mean drive: the free membrane settles 2 mV below threshold
-constexpr auto sigma = 4_mV; // standard deviation of the free membrane potential
+constexpr auto RI = 18_mV;    // mean drive: the free membrane settles 2 mV below threshold
+constexpr auto sigma = 4_mV;  // standard deviation of the free membrane potential
 constexpr auto tref = 2_ms;
 
 inline constexpr auto noisy_lif = neuron_model(
-    equations(d(v) / dt = ((El - v + RI) / tau + sigma * sqrt(2 / tau) * xi) | unless_refractory),
-    threshold(v > Vt),
-    reset(v = Vr),
-    refractory(tref),
-    method::euler);
+    equations(d(v) / dt = ((El - v + RI) / tau + sigma * sqrt(2 / tau) * xi) | unless_refractory), threshold(v > Vt),
+    reset(v = Vr), refractory(tref), method::euler);
 
 /// The stationary rate of this model in the diffusion approximation (Siegert; Brunel 2000,
 /// eq. 21), in Hz. With a time step the membrane jumps over the threshold by a random
@@ -73,7 +70,8 @@ void run_example(int argc, char** argv) {
         const auto k = static_cast<double>(train.size() - 1);
         for (std::size_t s = 1; s < train.size(); ++s) m += train(s) - train(s - 1);
         m /= k;
-        for (std::size_t s = 1; s < train.size(); ++s) m2 += (train(s) - train(s - 1) - m) * (train(s) - train(s - 1) - m);
+        for (std::size_t s = 1; s < train.size(); ++s)
+            m2 += (train(s) - train(s - 1) - m) * (train(s) - train(s - 1) - m);
         cv_sum += std::sqrt(m2 / k) / m;
         ++cv_count;
     }

@@ -40,8 +40,9 @@ std::vector<double> run_panel(const char* name, double tau_mem_ms, double R_in_M
     n_steps += vs.shape()[1];
     std::vector<double> peaks;
     for (std::size_t k = 0; k < times.size(); ++k) {  // the maximum between two stimuli
-        const auto a = static_cast<std::size_t>(times[k] * 10), b = std::min<std::size_t>(
-            k + 1 < times.size() ? static_cast<std::size_t>(times[k + 1] * 10) : a + 500, vs.shape()[1]);
+        const auto a = static_cast<std::size_t>(times[k] * 10),
+                   b = std::min<std::size_t>(
+                       k + 1 < times.size() ? static_cast<std::size_t>(times[k + 1] * 10) : a + 500, vs.shape()[1]);
         double m = vs(0, a);
         for (std::size_t s = a; s < b; ++s) m = std::max(m, vs(0, s));
         peaks.push_back(m);
@@ -57,7 +58,8 @@ void run_example(int argc, char** argv) {
     const auto opt = example::parse(argc, argv, {});
     for (const char* unused : {"--N", "--duration", "--threads", "--out"})
         if (opt.has(unused))
-            std::fprintf(stderr, "short_term_plasticity: %s has no effect (three fixed panels, nothing written)\n", unused);
+            std::fprintf(stderr, "short_term_plasticity: %s has no effect (three fixed panels, nothing written)\n",
+                         unused);
     seed(opt.seed);
     std::size_t steps = 0;
     const double t_sim = example::timed([&] {

@@ -31,18 +31,13 @@ constexpr double dApre = 0.01 * gmax;
 constexpr double dApost = -0.01 * 1.05 * gmax;  // -dApre * taupre / taupost * 1.05
 
 inline constexpr auto neuron = neuron_model(
-    equations(d(v) / dt = (ge * (Ee - v) + El - v) / taum,
-              d(ge) / dt = -ge / taue),
-    threshold(v > vt), reset(v = vr), method::euler);
+    equations(d(v) / dt = (ge * (Ee - v) + El - v) / taum, d(ge) / dt = -ge / taue), threshold(v > vt), reset(v = vr),
+    method::euler);
 
 inline constexpr auto stdp = synapse_model(
-    equations(d(Apre) / dt = -Apre / taupre | event_driven,
-              d(Apost) / dt = -Apost / taupost | event_driven),
-    on_pre(post(ge) += w,
-           Apre += dApre,
-           w = clip(w + Apost, 0.0, gmax)),
-    on_post(Apost += dApost,
-            w = clip(w + Apre, 0.0, gmax)));
+    equations(d(Apre) / dt = -Apre / taupre | event_driven, d(Apost) / dt = -Apost / taupost | event_driven),
+    on_pre(post(ge) += w, Apre += dApre, w = clip(w + Apost, 0.0, gmax)),
+    on_post(Apost += dApost, w = clip(w + Apre, 0.0, gmax)));
 
 namespace {
 
@@ -78,14 +73,15 @@ void run_example(int argc, char** argv) {
     std::string h = "[";
     for (int b = 0; b < 20; ++b) h += std::to_string(hist[b]) + (b < 19 ? ", " : "]");
     std::fprintf(stderr, "stdp_song: w/gmax histogram (20 bins) %s\n", h.c_str());
-    std::fprintf(stderr, "stdp_song: mean w/gmax %.4f, below 0.1: %.3f, above 0.9: %.3f, post rate %.2f Hz\n",
-                 mean / m, low / m, high / m, static_cast<double>(spikes.num_spikes()) / duration);
+    std::fprintf(stderr, "stdp_song: mean w/gmax %.4f, below 0.1: %.3f, above 0.9: %.3f, post rate %.2f Hz\n", mean / m,
+                 low / m, high / m, static_cast<double>(spikes.num_spikes()) / duration);
     example::write_spikes(opt.out, spikes, post_neuron.clock().dt());
-    std::printf("{\"model\": \"stdp_song\", \"N\": %lld, \"duration_s\": %g, \"t_sim_s\": %.6f, \"n_spikes\": %zu, "
-                "\"rate_hz\": %.6f, \"w_mean_over_gmax\": %.5f, \"frac_w_below_0.1gmax\": %.4f, "
-                "\"frac_w_above_0.9gmax\": %.4f, \"w_hist20_over_gmax\": %s}\n",
-                n, duration, t_sim, spikes.num_spikes(), static_cast<double>(spikes.num_spikes()) / duration,
-                mean / m, low / m, high / m, h.c_str());
+    std::printf(
+        "{\"model\": \"stdp_song\", \"N\": %lld, \"duration_s\": %g, \"t_sim_s\": %.6f, \"n_spikes\": %zu, "
+        "\"rate_hz\": %.6f, \"w_mean_over_gmax\": %.5f, \"frac_w_below_0.1gmax\": %.4f, "
+        "\"frac_w_above_0.9gmax\": %.4f, \"w_hist20_over_gmax\": %s}\n",
+        n, duration, t_sim, spikes.num_spikes(), static_cast<double>(spikes.num_spikes()) / duration, mean / m, low / m,
+        high / m, h.c_str());
 }
 
 }  // namespace

@@ -55,17 +55,16 @@ constexpr auto weight = 4.86_mV;
 //        dx/dt = (-x+y)*(1./taupsp) : volt
 //        dy/dt = -y*(1./taupsp)+25.27*mV/ms+(39.24*mV/ms**0.5)*xi : volt
 inline constexpr auto diesmann = neuron_model(
-    equations(d(V) / dt = (-(V - Vr) + x) * (1.0 / taum),
-              d(x) / dt = (-x + y) * (1.0 / taupsp),
+    equations(d(V) / dt = (-(V - Vr) + x) * (1.0 / taum), d(x) / dt = (-x + y) * (1.0 / taupsp),
               d(y) / dt = -y * (1.0 / taupsp) + 25.27_mV / 1_ms + 39.24_mV / sqrt(1_ms) * xi),
     threshold(V > Vt), reset(V = Vr), refractory(1_ms), method::euler);
 
 namespace {
 
 struct packet {
-    std::size_t a = 0;   // neurons that fire in the packet
-    double centre = 0;   // median time, ms
-    double sd = 0;       // sd of the spike times, ms (population sd)
+    std::size_t a = 0;  // neurons that fire in the packet
+    double centre = 0;  // median time, ms
+    double sd = 0;      // sd of the spike times, ms (population sd)
 };
 
 double median(std::vector<double> v) {
@@ -137,7 +136,9 @@ int run_example(int argc, char** argv) {
     // N <= 10^5: the chain has 9 (N/10)^2 synapses (10^9 at most), found by testing N^2 pairs.
     const auto opt = example::parse(
         argc, argv,
-        {.N = 1000, .N_min = 10, .N_max = 100000,
+        {.N = 1000,
+         .N_min = 10,
+         .N_max = 100000,
          .extra = {example::integer_option("--a", a_in, 1, 10000, "spikes in the input packet"),
                    example::real_option("--sigma", sigma_in, 0, 100, "their standard deviation", "a time in ms"),
                    example::real_option("--delay", delay_ms, 0, 1000, "delay of the chain's synapses", "a time in ms"),
@@ -197,8 +198,8 @@ int run_example(int argc, char** argv) {
     for (double u : in_t) m_in += u;
     m_in /= static_cast<double>(a);
     for (double u : in_t) v_in += (u - m_in) * (u - m_in);
-    std::printf("synfire chain: %zu groups of %zu neurons, %zu + %zu synapses (built in %.2f s), delay %g ms\n", n_groups,
-                group_size, S.size(), S_input.size(), t_build, delay_ms);
+    std::printf("synfire chain: %zu groups of %zu neurons, %zu + %zu synapses (built in %.2f s), delay %g ms\n",
+                n_groups, group_size, S.size(), S_input.size(), t_build, delay_ms);
     std::printf("input packet: a = %zu spikes, sd = %.3f ms around %.2f ms; background %.2f Hz\n", a,
                 std::sqrt(v_in / static_cast<double>(a)), m_in, background_hz);
     std::printf("group   a     sd_ms   t_ms\n");
@@ -208,7 +209,8 @@ int run_example(int argc, char** argv) {
     for (std::size_t g = 0; g < n_groups; ++g) {
         const auto p = find_packet(times[g], lo, lo + 15 + delay_ms);
         packets.push_back(p);
-        if (p.a >= 2) std::printf("%5zu %5zu %8.3f %7.2f%s\n", g, p.a, p.sd, p.centre, p.a < group_size / 2 ? "  (< half)" : "");
+        if (p.a >= 2)
+            std::printf("%5zu %5zu %8.3f %7.2f%s\n", g, p.a, p.sd, p.centre, p.a < group_size / 2 ? "  (< half)" : "");
         else std::printf("%5zu %5zu        -       -\n", g, p.a);
         if (p.a < group_size / 2 && last_alive == n_groups) last_alive = g;
         lo = p.a > 0 ? p.centre : lo + delay_ms + 2;  // the next group's packet comes later
@@ -218,8 +220,9 @@ int run_example(int argc, char** argv) {
     const bool died = 5 * end.a < group_size;
     if (propagated) std::printf("the packet propagates to the last group (a = %zu, sd = %.3f ms)\n", end.a, end.sd);
     else if (last_alive < n_groups)
-        std::printf("the packet dies out: from group %zu on, fewer than half of the neurons fire (last group: a = %zu)\n",
-                    last_alive, end.a);
+        std::printf(
+            "the packet dies out: from group %zu on, fewer than half of the neurons fire (last group: a = %zu)\n",
+            last_alive, end.a);
     else std::printf("the packet reaches the last group only in part (a = %zu)\n", end.a);
 
     example::write_spikes(opt.out, spikes, P.clock().dt());

@@ -37,8 +37,7 @@ void run_example(int argc, char** argv) {
     constexpr double step_nA = 0.05;
     const auto samples = static_cast<std::size_t>(std::llround(duration / 1e-3));  // one per ms
     std::vector<double> staircase(samples);
-    for (std::size_t k = 0; k < samples; ++k)
-        staircase[k] = step_nA * static_cast<double>(k * levels / samples);
+    for (std::size_t k = 0; k < samples; ++k) staircase[k] = step_nA * static_cast<double>(k * levels / samples);
     I_ext.set(staircase, nA, 1_ms);
 
     neuron_group<lif> G(static_cast<std::size_t>(n));
@@ -66,7 +65,8 @@ void run_example(int argc, char** argv) {
     std::printf(" Mohm\n");
     for (int level = 0; level < levels; ++level) {
         std::printf("I_ext = %.2f nA:                      ", step_nA * level);
-        for (long long k = 0; k < shown; ++k) std::printf(" %5lld", counts[static_cast<std::size_t>(k) * levels + level]);
+        for (long long k = 0; k < shown; ++k)
+            std::printf(" %5lld", counts[static_cast<std::size_t>(k) * levels + level]);
         std::printf("\n");
     }
     example::write_spikes(opt.out, spikes, G.clock().dt());

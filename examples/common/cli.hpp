@@ -130,8 +130,8 @@ struct options {
     long long N = -1;        ///< spec's default if not given (-1: none)
     double duration = -1.0;  ///< seconds; spec's default if not given (-1: none)
     std::uint64_t seed = 1;
-    unsigned threads = 1;    ///< 0: all hardware threads (network::set_threads)
-    std::string out;         ///< directory for spikes.csv, empty: none
+    unsigned threads = 1;            ///< 0: all hardware threads (network::set_threads)
+    std::string out;                 ///< directory for spikes.csv, empty: none
     std::vector<std::string> given;  ///< the options on the command line, in order
 
     bool has(std::string_view option) const {
@@ -153,8 +153,8 @@ inline std::string reason(int error) { return error != 0 ? std::string(": ") + s
 /// A name for a temporary file next to `name` that no other writer picks.
 inline std::string temporary_name(const std::string& name) {
     static int counter = 0;
-    return "." + name + ".partial-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "-" +
-           std::to_string(++counter);
+    return "." + name + ".partial-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
+           "-" + std::to_string(++counter);
 }
 }  // namespace detail
 
@@ -190,7 +190,9 @@ inline options parse(int argc, char** argv, const spec& s = {}) {
     for (int k = 1; k < argc; ++k) {
         const std::string_view arg = argv[k];
         if (arg == "--help" || arg == "-h") {
-            auto line = [](const char* option, const std::string& help) { std::printf("  %-18s %s\n", option, help.c_str()); };
+            auto line = [](const char* option, const std::string& help) {
+                std::printf("  %-18s %s\n", option, help.c_str());
+            };
             std::printf("usage: %s [options]\n", program.c_str());
             line("--N n", "neurons: an integer in [" + std::to_string(s.N_min) + ", " + std::to_string(s.N_max) + "]" +
                               (s.N > 0 ? " (default " + std::to_string(s.N) + ")" : ""));
@@ -205,7 +207,8 @@ inline options parse(int argc, char** argv, const spec& s = {}) {
             std::printf("exit status: 0 done, 1 error while running or writing, 2 usage error\n");
             throw help_shown{};
         }
-        if (!arg.starts_with("-")) throw usage_error("unexpected argument '" + std::string(arg) + "'; options start with --");
+        if (!arg.starts_with("-"))
+            throw usage_error("unexpected argument '" + std::string(arg) + "'; options start with --");
         auto value = [&]() -> std::string_view {
             // A following "--name" is the next option, not a value (negative numbers have one '-').
             if (k + 1 >= argc || std::string_view(argv[k + 1]).starts_with("--"))
@@ -218,7 +221,8 @@ inline options parse(int argc, char** argv, const spec& s = {}) {
             o.duration = parse_real(arg, value(), s.duration_min, s.duration_max, "a time in seconds");
         else if (arg == "--seed")
             o.seed = parse_integer<std::uint64_t>(arg, value(), 0, std::numeric_limits<std::uint64_t>::max());
-        else if (arg == "--threads") o.threads = static_cast<unsigned>(parse_integer<int>(arg, value(), 0, max_threads));
+        else if (arg == "--threads")
+            o.threads = static_cast<unsigned>(parse_integer<int>(arg, value(), 0, max_threads));
         else if (arg == "--out") {
             o.out = std::string(value());
             if (o.out.empty()) throw usage_error("--out needs a directory, got ''");
@@ -342,11 +346,11 @@ inline void summary(const char* model, long long N, double duration, double t_si
 #else
     const char* precision = "double";
 #endif
-    std::printf("{\"model\": \"%s\", \"N\": %lld, \"duration_s\": %g, \"t_sim_s\": %.6f, \"n_spikes\": %zu, "
-                "\"rate_hz\": %.6g, \"precision\": \"%s\"}\n",
-                model, N, duration, t_sim, n_spikes,
-                N > 0 && duration > 0 ? static_cast<double>(n_spikes) / (static_cast<double>(N) * duration) : 0.0,
-                precision);
+    std::printf(
+        "{\"model\": \"%s\", \"N\": %lld, \"duration_s\": %g, \"t_sim_s\": %.6f, \"n_spikes\": %zu, "
+        "\"rate_hz\": %.6g, \"precision\": \"%s\"}\n",
+        model, N, duration, t_sim, n_spikes,
+        N > 0 && duration > 0 ? static_cast<double>(n_spikes) / (static_cast<double>(N) * duration) : 0.0, precision);
 }
 
 }  // namespace example

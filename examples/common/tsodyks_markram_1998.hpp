@@ -22,25 +22,21 @@ inline constexpr state<"x", dimensionless> x;  // recovered
 inline constexpr state<"y", dimensionless> y;  // active
 inline constexpr state<"u", dimensionless> u;  // facilitation
 
-inline constexpr auto neuron =
-    neuron_model(equations(d(v) / dt = -v / tau_mem + (R_in * I_syn) / tau_mem), method::exact);
+inline constexpr auto neuron = neuron_model(equations(d(v) / dt = -v / tau_mem + (R_in * I_syn) / tau_mem),
+                                            method::exact);
 
 // Panel A: depression only (U_SE = 0.6, tau_rec = 800 ms, tau_inact = 3 ms, A_SE = 250 pA).
-inline constexpr auto depressing = synapse_model(
-    equations(d(x) / dt = (1.0 - x - y) / 800_ms, d(y) / dt = -y / 3_ms),
-    summed(post(I_syn) = 250_pA * y),
-    on_pre(y += 0.6 * x,  // update y first, as Brian's example
-           x += -0.6 * x),
-    method::exponential_euler);
+inline constexpr auto depressing = synapse_model(equations(d(x) / dt = (1.0 - x - y) / 800_ms, d(y) / dt = -y / 3_ms),
+                                                 summed(post(I_syn) = 250_pA * y),
+                                                 on_pre(y += 0.6 * x,  // update y first, as Brian's example
+                                                        x += -0.6 * x),
+                                                 method::exponential_euler);
 
 // Panels B and C: facilitation (U_SE = 0.03, tau_rec = 130 ms, tau_facil = 530 ms,
 // tau_inact = 1.5 ms, A_SE = 1540 pA).
 inline constexpr auto facilitating = synapse_model(
     equations(d(x) / dt = (1.0 - x - y) / 130_ms, d(y) / dt = -y / 1.5_ms, d(u) / dt = -u / 530_ms),
-    summed(post(I_syn) = 1540_pA * y),
-    on_pre(u += 0.03 * (1.0 - u),
-           y += u * x,
-           x += -u * x),
+    summed(post(I_syn) = 1540_pA * y), on_pre(u += 0.03 * (1.0 - u), y += u * x, x += -u * x),
     method::exponential_euler);
 
 /// numpy's arange(start, stop, period) in ms.

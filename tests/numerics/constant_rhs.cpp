@@ -48,17 +48,18 @@ template <std::size_t K, class X0, class Slope>
 double line_error(const trajectory<K>& tr, std::size_t n, X0 x0, Slope slope, double scale) {
     double worst = 0.0;
     for (std::size_t k = 0; k < n; ++k)
-        worst = std::max(worst, max_error(
-                                    tr, 0, k, [&](double s) { return x0(k) + slope(k) * s; },
-                                    [&](double) { return scale; }));
+        worst = std::max(worst,
+                         max_error(
+                             tr, 0, k, [&](double s) { return x0(k) + slope(k) * s; }, [&](double) { return scale; }));
     return worst;
 }
 
-TEST_CASE_TEMPLATE("constant right-hand side: x = x0 + t/tau", M, method::automatic_t, method::exact_t,
-                   method::euler_t, method::exponential_euler_t, method::rk4_t) {
+TEST_CASE_TEMPLATE("constant right-hand side: x = x0 + t/tau", M, method::automatic_t, method::exact_t, method::euler_t,
+                   method::exponential_euler_t, method::rk4_t) {
     for (double d : any_dt_ms) {
         CAPTURE(d);
-        const auto tr = simulate<ramp<M>>(3, d * ms, duration, [](auto& G) { G[x] = 0.5 - i; }, x);
+        const auto tr = simulate<ramp<M>>(
+            3, d * ms, duration, [](auto& G) { G[x] = 0.5 - i; }, x);
         const double err = line_error(
             tr, 3, [](std::size_t k) { return 0.5 - static_cast<double>(k); },
             [](std::size_t) { return 1.0 / tau.value(); }, 1.0);

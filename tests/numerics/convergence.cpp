@@ -45,7 +45,8 @@ constexpr double order_tolerance = 0.25;
 
 template <class M>
 double decay_error(time_q h) {
-    const auto tr = simulate<decay<M>>(1, h, duration, [](auto& G) { G[x] = 1.0; }, x);
+    const auto tr = simulate<decay<M>>(
+        1, h, duration, [](auto& G) { G[x] = 1.0; }, x);
     auto ref = [](double s) { return std::exp(-s / tau.value()); };
     return max_error(tr, 0, 0, ref, ref);
 }
@@ -72,7 +73,8 @@ double oscillator_error(time_q h) {
 template <class M>
 double quadratic_error(time_q h) {
     // x = x0 / (1 + x0 t/tau)
-    const auto tr = simulate<quadratic<M>>(1, h, duration, [](auto& G) { G[x] = 0.5; }, x);
+    const auto tr = simulate<quadratic<M>>(
+        1, h, duration, [](auto& G) { G[x] = 0.5; }, x);
     auto ref = [](double s) { return 0.5 / (1.0 + 0.5 * s / tau.value()); };
     return max_error(tr, 0, 0, ref, ref);
 }
@@ -80,10 +82,12 @@ double quadratic_error(time_q h) {
 template <class M>
 double forced_error(time_q h) {
     // x = A cos(wt) + B sin(wt) + (x0 - A) exp(-t/tau), A = 1/(1+(w tau)^2), B = w tau A.
-    const auto tr = simulate<forced<M>>(1, h, duration, [](auto& G) { G[x] = 0.5; }, x);
+    const auto tr = simulate<forced<M>>(
+        1, h, duration, [](auto& G) { G[x] = 0.5; }, x);
     const double wt = omega.value() * tau.value(), a = 1.0 / (1.0 + wt * wt), b = wt * a;
     auto ref = [&](double s) {
-        return a * std::cos(omega.value() * s) + b * std::sin(omega.value() * s) + (0.5 - a) * std::exp(-s / tau.value());
+        return a * std::cos(omega.value() * s) + b * std::sin(omega.value() * s) +
+               (0.5 - a) * std::exp(-s / tau.value());
     };
     return max_error(tr, 0, 0, ref, [](double) { return 1.0; });
 }

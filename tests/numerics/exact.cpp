@@ -42,11 +42,11 @@ inline constexpr auto cuba = neuron_model(
     equations(d(v) / dt = (ge + gi - (v - El)) / taum, d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui), M{});
 // Coupled, with a time constant per neuron in the coupling matrix.
 template <class M>
-inline constexpr auto coupled_param =
-    neuron_model(equations(d(v) / dt = (ge - (v - El)) / tau_p, d(ge) / dt = -ge / taue), M{});
+inline constexpr auto coupled_param = neuron_model(
+    equations(d(v) / dt = (ge - (v - El)) / tau_p, d(ge) / dt = -ge / taue), M{});
 template <class M>
-inline constexpr auto coupled_shared =
-    neuron_model(equations(d(v) / dt = (ge - (v - El)) / tau_s, d(ge) / dt = -ge / taue), M{});
+inline constexpr auto coupled_shared = neuron_model(
+    equations(d(v) / dt = (ge - (v - El)) / tau_s, d(ge) / dt = -ge / taue), M{});
 // Nonlinear, and time-dependent: for heun == euler.
 template <class M>
 inline constexpr auto quadratic = neuron_model(equations(d(x) / dt = -x * x / tau), M{});
@@ -54,8 +54,8 @@ template <class M>
 inline constexpr auto forced = neuron_model(equations(d(x) / dt = (cos(omega * t) - x) / tau), M{});
 // Nonlinear but conditionally linear (each equation linear in its own variable), as HH.
 template <class M>
-inline constexpr auto cond_linear =
-    neuron_model(equations(d(x) / dt = -x * (1 + y) / tau, d(y) / dt = (1 - y) * x / tau), M{});
+inline constexpr auto cond_linear = neuron_model(
+    equations(d(x) / dt = -x * (1 + y) / tau, d(y) / dt = (1 - y) * x / tau), M{});
 
 // ---- closed forms (SI) ----
 
@@ -78,7 +78,8 @@ constexpr double exact_tolerance = 1e-12;
 
 template <class M>
 double decay_error(time_q step) {
-    const auto tr = simulate<decay<M>>(3, step, duration, [](auto& G) { G[x] = 1.0 - 0.75 * i; }, x);
+    const auto tr = simulate<decay<M>>(
+        3, step, duration, [](auto& G) { G[x] = 1.0 - 0.75 * i; }, x);
     double worst = 0.0;
     for (std::size_t n = 0; n < 3; ++n) {
         const double x0 = 1.0 - 0.75 * static_cast<double>(n);

@@ -33,9 +33,9 @@ constexpr auto Vt = -50_mV, Vr = -60_mV;
 // Relaxation to a drive per neuron, no threshold: v = I + (v0 - I)·exp(-t/tau).
 inline constexpr auto relax = neuron_model(equations(d(v) / dt = (I - v) / tau), method::exact);
 // LIF with a drive per neuron, an exponential synaptic input, refractoriness.
-inline constexpr auto lif = neuron_model(equations(d(v) / dt = (I + ge - v) / tau | unless_refractory,
-                                                   d(ge) / dt = -ge / taue | unless_refractory),
-                                         threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exact);
+inline constexpr auto lif = neuron_model(
+    equations(d(v) / dt = (I + ge - v) / tau | unless_refractory, d(ge) / dt = -ge / taue | unless_refractory),
+    threshold(v > Vt), reset(v = Vr), refractory(2_ms), method::exact);
 // Hodgkin-Huxley (Brian's COBAHH cell) with an injected current per neuron.
 constexpr auto area = 20000 * um2;
 constexpr auto Cm = 1 * ufarad / cm2 * area;
@@ -44,14 +44,14 @@ constexpr auto g_na = 100 * msiemens / cm2 * area;
 constexpr auto g_kd = 30 * msiemens / cm2 * area;
 constexpr auto El = -60_mV, EK = -90_mV, ENa = 50_mV, VT = -63_mV;
 inline constexpr auto hh = neuron_model(
-    equations(d(v) / dt = (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) +
-                           Iinj) / Cm,
+    equations(d(v) / dt =
+                  (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + Iinj) / Cm,
               d(m) / dt = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms * (1 - m) -
-                              0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms * m,
+                          0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms * m,
               d(n) / dt = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms * (1 - n) -
-                              0.5 * exp((10_mV - v + VT) / 40_mV) / ms * n,
+                          0.5 * exp((10_mV - v + VT) / 40_mV) / ms * n,
               d(h) / dt = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms * (1 - h) -
-                              4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms * h),
+                          4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms * h),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 // Summed and linked variables.
 inline constexpr auto sink = neuron_model(equations(d(v) / dt = (Isyn - v) / tau), method::exact);
@@ -61,7 +61,8 @@ template <class G>
 std::vector<std::vector<std::int64_t>> trains_of(const spike_monitor<G>& mon, std::size_t count) {
     std::vector<std::vector<std::int64_t>> out(count);
     const auto idx = mon.i();
-    for (std::size_t k = 0; k < mon.steps().size(); ++k) out[static_cast<std::size_t>(idx(k))].push_back(mon.steps()[k]);
+    for (std::size_t k = 0; k < mon.steps().size(); ++k)
+        out[static_cast<std::size_t>(idx(k))].push_back(mon.steps()[k]);
     return out;
 }
 
@@ -210,7 +211,8 @@ TEST_CASE("precision<float>: Hodgkin-Huxley spike times within a step of double"
     std::size_t compared = 0;
     for (std::size_t k = 0; k < count; ++k) {
         REQUIRE(tf[k].size() == td[k].size());
-        for (std::size_t s = 0; s < tf[k].size(); ++s, ++compared) worst = std::max(worst, std::abs(tf[k][s] - td[k][s]));
+        for (std::size_t s = 0; s < tf[k].size(); ++s, ++compared)
+            worst = std::max(worst, std::abs(tf[k][s] - td[k][s]));
     }
     MESSAGE(compared << " HH spikes compared, largest shift " << worst << " steps");
     CHECK(compared > 200);

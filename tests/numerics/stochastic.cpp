@@ -95,9 +95,9 @@ void check_ou(std::uint64_t seed_value) {
     const auto last = moments_of(G[x].si_values());
     const double se = sigma * sigma * std::sqrt(2.0 / static_cast<double>(N - 1));
     CHECK(std::abs(last.var - sigma * sigma) < z * se);
-    MESSAGE(std::string(M::name) << " OU, seed " << seed_value << ": stationary variance " << last.var << " (sigma^2 = "
-                    << sigma * sigma << ", discrete " << var_inf << ", standard error " << se << "), mean "
-                    << last.mean);
+    MESSAGE(std::string(M::name) << " OU, seed " << seed_value << ": stationary variance " << last.var
+                                 << " (sigma^2 = " << sigma * sigma << ", discrete " << var_inf << ", standard error "
+                                 << se << "), mean " << last.mean);
 }
 
 TEST_CASE("euler: Ornstein-Uhlenbeck variance (additive noise)") { check_ou<method::euler_t>(20240601); }
@@ -132,8 +132,8 @@ TEST_CASE("milstein: mean of geometric Brownian motion (Stratonovich, as Brian 2
     // Variance of x(T) = exp(mu T + s W): exp((2 mu + s^2) T)(exp(s^2 T) - 1).
     const double var = std::exp((2 * mu.value() + s2.value()) * T_gbm) * (std::exp(s2.value() * T_gbm) - 1);
     CHECK(m.var == doctest::Approx(var).epsilon(0.2));  // about 5 standard errors (heavy tails)
-    MESSAGE("milstein GBM: mean " << m.mean << " (Stratonovich " << strat << ", Ito " << ito
-                                  << ", standard error " << se << "), variance " << m.var << " (" << var << ")");
+    MESSAGE("milstein GBM: mean " << m.mean << " (Stratonovich " << strat << ", Ito " << ito << ", standard error "
+                                  << se << "), variance " << m.var << " (" << var << ")");
 }
 
 TEST_CASE("heun: mean of geometric Brownian motion (Stratonovich)") {

@@ -58,12 +58,12 @@ double max_ulp_error(F f, Ref ref, std::initializer_list<range> ranges, int n = 
 
 // Ranges that cover the reduction's k = 0 and k = ±1 boundaries, large |k|, the
 // subnormal results and the largest finite ones.
-const auto ranges = {range{-1e-10, 1e-10}, range{-1.0, 1.0},       range{-40.0, 40.0},
+const auto ranges = {range{-1e-10, 1e-10}, range{-1.0, 1.0},      range{-40.0, 40.0},
                      range{-745.0, 709.7}, range{-745.1, -708.0}, range{700.0, 709.78}};
 
 TEST_CASE("exp is within 0.9 ulp of the exact value everywhere") {
-    const double e = max_ulp_error([](double x) { return brian::detail::exp(x); }, [](long double x) { return expl(x); },
-                                   ranges);
+    const double e = max_ulp_error([](double x) { return brian::detail::exp(x); },
+                                   [](long double x) { return expl(x); }, ranges);
     MESSAGE("exp: max error " << e << " ulp");
     CHECK(e < 0.9);
 }
@@ -125,19 +125,18 @@ TEST_CASE("exp agrees with glibc's exp to the last bit for most arguments") {
 // ---- Single precision (the loop of a group of precision<float>).
 
 // k = 0 and ±1, large |k|, subnormal results, the largest finite ones.
-const auto ranges_f = {range{-1e-6, 1e-6}, range{-1.0, 1.0},      range{-20.0, 20.0},
+const auto ranges_f = {range{-1e-6, 1e-6},  range{-1.0, 1.0},     range{-20.0, 20.0},
                        range{-103.0, 88.7}, range{-103.9, -87.0}, range{80.0, 88.72}};
 
 TEST_CASE("float exp, expm1 and exprel: within 1, 1.5 and 2 ulp; special values; used by models") {
     using brian::detail::exp, brian::detail::expm1, brian::detail::exprel;
     const double e = max_ulp_error<float>([](float x) { return exp(x); }, [](long double x) { return expl(x); },
                                           ranges_f, 400000);
-    const double m = max_ulp_error<float>([](float x) { return expm1(x); },
-                                          [](long double x) { return expm1l(x); }, ranges_f, 400000);
-    const double r = max_ulp_error<float>([](float x) { return exprel(x); },
-                                          [](long double x) { return x == 0 ? 1.0L : expm1l(x) / x; },
-                                          {range{-1e-6, 1e-6}, range{-1.0, 1.0}, range{-20.0, 20.0}, range{-103.0, 88.7}},
-                                          400000);
+    const double m = max_ulp_error<float>([](float x) { return expm1(x); }, [](long double x) { return expm1l(x); },
+                                          ranges_f, 400000);
+    const double r = max_ulp_error<float>(
+        [](float x) { return exprel(x); }, [](long double x) { return x == 0 ? 1.0L : expm1l(x) / x; },
+        {range{-1e-6, 1e-6}, range{-1.0, 1.0}, range{-20.0, 20.0}, range{-103.0, 88.7}}, 400000);
     MESSAGE("float: exp " << e << " ulp, expm1 " << m << " ulp, exprel " << r << " ulp");
     CHECK(e < 1.0);
     CHECK(m < 1.5);
@@ -168,7 +167,6 @@ TEST_CASE("float exp, expm1 and exprel: within 1, 1.5 and 2 ulp; special values;
     CHECK(brian::expr::op::exp::apply(0.3f) == exp(0.3f));
     CHECK(brian::expr::op::exprel::apply(-2.5f) == exprel(-2.5f));
 }
-
 
 TEST_CASE("box_muller's log is within 1 ulp over the positive normal doubles") {
     using brian::detail::log_positive;

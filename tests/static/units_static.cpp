@@ -56,8 +56,7 @@ static_assert(near(si_value((-70 * mV) + 10 * mV), -0.06));
 static_assert(-70 * mV < -60 * mV);
 static_assert(std::is_same_v<unit_t<decltype(volt)>, voltage>);
 static_assert(std::is_same_v<unit_t<decltype(mV)>, voltage>);
-static_assert(
-    std::is_same_v<unit_t<decltype(siemens / metre2)>, decltype(si::conductance{} / si::area{})>);
+static_assert(std::is_same_v<unit_t<decltype(siemens / metre2)>, decltype(si::conductance{} / si::area{})>);
 static_assert(std::is_same_v<unit_t<decltype(volt * amp)>, si::power>);
 static_assert(std::is_same_v<unit_t<decltype(second * hertz)>, si::dimensionless>);
 
@@ -80,41 +79,33 @@ constexpr bool prefixed(const Q&... q) {
         return true;
     }
 }
-static_assert(prefixed<voltage>(yV, zV, aV, fV, pV, nV, uV, mV, cV, dV, daV, hV, kV, MV, GV, TV, PV,
-                                EV, ZV, YV));
-static_assert(prefixed<voltage>(yvolt, zvolt, avolt, fvolt, pvolt, nvolt, uvolt, mvolt, cvolt,
-                                dvolt, davolt, hvolt, kvolt, Mvolt, Gvolt, Tvolt, Pvolt, Evolt,
-                                Zvolt, Yvolt));
-static_assert(prefixed<duration>(ys, zs, as, fs, ps, ns, us, ms, cs, ds, das, hs, ks, Ms, Gs, Ts,
-                                 Ps, Es, Zs, Ys));
-static_assert(prefixed<duration>(ysecond, zsecond, asecond, fsecond, psecond, nsecond, usecond,
-                                 msecond, csecond, dsecond, dasecond, hsecond, ksecond, Msecond,
-                                 Gsecond, Tsecond, Psecond, Esecond, Zsecond, Ysecond));
-static_assert(prefixed<si::resistance>(yohm, zohm, aohm, fohm, pohm, nohm, uohm, mohm, cohm, dohm,
-                                       daohm, hohm, kohm, Mohm, Gohm, Tohm, Pohm, Eohm, Zohm,
-                                       Yohm));
+static_assert(prefixed<voltage>(yV, zV, aV, fV, pV, nV, uV, mV, cV, dV, daV, hV, kV, MV, GV, TV, PV, EV, ZV, YV));
+static_assert(prefixed<voltage>(yvolt, zvolt, avolt, fvolt, pvolt, nvolt, uvolt, mvolt, cvolt, dvolt, davolt, hvolt,
+                                kvolt, Mvolt, Gvolt, Tvolt, Pvolt, Evolt, Zvolt, Yvolt));
+static_assert(prefixed<duration>(ys, zs, as, fs, ps, ns, us, ms, cs, ds, das, hs, ks, Ms, Gs, Ts, Ps, Es, Zs, Ys));
+static_assert(prefixed<duration>(ysecond, zsecond, asecond, fsecond, psecond, nsecond, usecond, msecond, csecond,
+                                 dsecond, dasecond, hsecond, ksecond, Msecond, Gsecond, Tsecond, Psecond, Esecond,
+                                 Zsecond, Ysecond));
+static_assert(prefixed<si::resistance>(yohm, zohm, aohm, fohm, pohm, nohm, uohm, mohm, cohm, dohm, daohm, hohm, kohm,
+                                       Mohm, Gohm, Tohm, Pohm, Eohm, Zohm, Yohm));
 // Squares and cubes of the prefixed units.
-static_assert(prefixed<si::area, 2>(ym2, zm2, am2, fm2, pm2, nm2, um2, mm2, cm2, dm2, dam2, hm2,
-                                    km2, Mm2, Gm2, Tm2, Pm2, Em2, Zm2, Ym2));
-static_assert(prefixed<si::volume, 3>(ymetre3, zmetre3, ametre3, fmetre3, pmetre3, nmetre3, umetre3,
-                                      mmetre3, cmetre3, dmetre3, dametre3, hmetre3, kmetre3,
-                                      Mmetre3, Gmetre3, Tmetre3, Pmetre3, Emetre3, Zmetre3,
-                                      Ymetre3));
-static_assert(prefixed<decltype(voltage{} * voltage{}), 2>(yV2, zV2, aV2, fV2, pV2, nV2, uV2, mV2,
-                                                           cV2, dV2, daV2, hV2, kV2, MV2, GV2, TV2,
-                                                           PV2, EV2, ZV2, YV2));
+static_assert(prefixed<si::area, 2>(ym2, zm2, am2, fm2, pm2, nm2, um2, mm2, cm2, dm2, dam2, hm2, km2, Mm2, Gm2, Tm2,
+                                    Pm2, Em2, Zm2, Ym2));
+static_assert(prefixed<si::volume, 3>(ymetre3, zmetre3, ametre3, fmetre3, pmetre3, nmetre3, umetre3, mmetre3, cmetre3,
+                                      dmetre3, dametre3, hmetre3, kmetre3, Mmetre3, Gmetre3, Tmetre3, Pmetre3, Emetre3,
+                                      Zmetre3, Ymetre3));
+static_assert(prefixed<decltype(voltage{} * voltage{}), 2>(yV2, zV2, aV2, fV2, pV2, nV2, uV2, mV2, cV2, dV2, daV2, hV2,
+                                                           kV2, MV2, GV2, TV2, PV2, EV2, ZV2, YV2));
 static_assert(!prefixed<voltage>(mV, mV));  // the checker itself rejects a wrong list
 
 static_assert(si_value(kohm) == 1e3 && si_value(Mohm) == 1e6 && si_value(Gohm) == 1e9);
 static_assert(has_unit<decltype(Mohm), si::resistance>);
 static_assert(near(si_value(cm2), 1e-4) && has_unit<decltype(cm2), si::area>);
-static_assert(near(si_value(um2), 1e-12) && near(si_value(um3), 1e-18) &&
-              has_unit<decltype(um3), si::volume>);
+static_assert(near(si_value(um2), 1e-12) && near(si_value(um3), 1e-18) && has_unit<decltype(um3), si::volume>);
 static_assert(near(si_value(mvolt2), 1e-6));
 static_assert(std::is_same_v<unit_t<decltype(metre2)>, si::area>);
 // Mass is prefixed on the gram; the kilogram is the base unit.
-static_assert(has_unit<decltype(mgram), si::mass> && si_value(mgram) == 1e-6 &&
-              si_value(kgram) == 1.0);
+static_assert(has_unit<decltype(mgram), si::mass> && si_value(mgram) == 1e-6 && si_value(kgram) == 1.0);
 static_assert(si_value(gram) == 1e-3 && si_value(ugram) == 1e-9);
 static_assert(std::is_same_v<unit_t<decltype(kilogram)>, si::mass>);
 // Concentrations and volumes as Brian 2 defines them.
@@ -149,8 +140,7 @@ static_assert(!dimension_of<voltage>().is_dimensionless());
 static_assert(dimension_of<voltage>() == dimension_of<decltype(si::power{} / si::current{})>());
 static_assert(dimension_of<si::area>() == dimension_of<si::length>().pow(2));
 static_assert(dimension_of<si::length>() == dimension_of<si::area>().pow(1, 2));
-static_assert(dimension_of<si::frequency>() ==
-              dimension_of<si::dimensionless>() / dimension_of<duration>());
+static_assert(dimension_of<si::frequency>() == dimension_of<si::dimensionless>() / dimension_of<duration>());
 static_assert(dimension::normalise(4, -8) == exponent{-1, 2});
 static_assert(dimension::normalise(0, 5) == exponent{0, 1});
 
@@ -182,8 +172,7 @@ static_assert(name<decltype(si::dimensionless{} / voltage{})> == "1/V");
 static_assert(name<decltype(si::amount{} / si::volume{})> == "mol/m^3");
 static_assert(name<decltype(voltage{} / (duration{} * duration{}))> == "V/s^2");
 static_assert(name<decltype(si::conductance{} * duration{})> == "F");  // S s is a capacitance
-static_assert(name<si::power> == "W" && name<si::energy> == "J" &&
-              name<si::electric_charge> == "C");
+static_assert(name<si::power> == "W" && name<si::energy> == "J" && name<si::electric_charge> == "C");
 static_assert(name<decltype(voltage{} * si::temperature{})> == "V*K");
 static_assert(name<decltype(si::mass{} * si::temperature{} * si::temperature{} * si::amount{})> ==
               "kg K^2 mol");  // nothing familiar: SI base units

@@ -44,8 +44,8 @@ void check_statistic(const std::string& what, const tolerance_rule& st, const st
     std::ostringstream seeds;
     for (std::size_t k = 0; k < mine.size(); ++k) seeds << (k ? ", " : "") << mine[k];
     MESSAGE(what << " " << std::string(st.name) << ": C++ " << m << " (seeds " << seeds.str() << "), Brian " << b_mean
-                 << " +- " << b_sd << " (" << brian.size() << " seeds); (C++ - Brian)/sd = "
-                 << (b_sd > 0 ? (m - b_mean) / b_sd : 0.0) << ", tolerance " << tol);
+                 << " +- " << b_sd << " (" << brian.size()
+                 << " seeds); (C++ - Brian)/sd = " << (b_sd > 0 ? (m - b_mean) / b_sd : 0.0) << ", tolerance " << tol);
     CHECK_MESSAGE(std::abs(m - b_mean) <= tol, what << " " << std::string(st.name) << " differs from Brian's");
 }
 
@@ -96,7 +96,7 @@ void compare_brunel(double g, double ratio, const std::string& regime) {
     for (std::uint64_t s = 1; s <= n_seeds; ++s) ours.push_back(run_brunel(g, ratio, s));
     struct stat {
         tolerance_rule rule;
-        double validation::net_statistics::* field;
+        double validation::net_statistics::*field;
     };
     const stat stats[] = {{{"rate_hz", 0}, &validation::net_statistics::rate_hz},
                           {{"rate_exc_hz", 0}, &validation::net_statistics::rate_exc_hz},
@@ -185,7 +185,7 @@ TEST_CASE("stdp_song: weight histogram, fractions near 0 and gmax, mean weight, 
 
     struct stat {
         tolerance_rule rule;
-        double stdp_result::* field;
+        double stdp_result::*field;
     };
     const stat stats[] = {{{"post_rate_hz", 0}, &stdp_result::post_rate_hz},
                           {{"w_mean_over_gmax", 0}, &stdp_result::w_mean},
@@ -224,7 +224,7 @@ TEST_CASE("stdp_song: weight histogram, fractions near 0 and gmax, mean weight, 
         D += diff * diff / (sd * sd * (1.0 / n_seeds + 1.0 / n_brian));
         const double tol = 4 * sd + 0.02 * brian + 2;
         CHECK_MESSAGE(std::abs(diff) <= tol, what << " histogram bin " << b << ": C++ " << mean_ours[b] << ", Brian "
-                                                 << brian << " +- " << sd << ", tolerance " << tol);
+                                                  << brian << " +- " << sd << ", tolerance " << tol);
         if (b >= 5 && b < 15) middle += mean_ours[b] / 10.0;
         line_ours << ' ' << std::lround(mean_ours[b]);
         line_brian << ' ' << std::lround(brian);

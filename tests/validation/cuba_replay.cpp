@@ -44,8 +44,8 @@ TEST_CASE("cuba_replay: Brian's connectivity and initial v give Brian's spikes e
             first_diff_step = std::min(a, b);
         }
     }
-    MESSAGE("cuba_replay: " << got.size() << " C++ spikes vs " << want.size()
-                            << " Brian spikes; identical up to step " << first_diff_step << " of 10000");
+    MESSAGE("cuba_replay: " << got.size() << " C++ spikes vs " << want.size() << " Brian spikes; identical up to step "
+                            << first_diff_step << " of 10000");
     // Requirement: identical over the whole second (Brian 2.5.1, numpy target).
     validation::check_same_spikes(got, want);
     CHECK(first_diff_step == 10000);

@@ -19,8 +19,8 @@ constexpr parameter<"w", dimensionless> w;
 
 constexpr double v0 = 1.05;
 constexpr auto tau = 10_ms;
-constexpr auto cell =
-    neuron_model(equations(d(v) / dt = (v0 - v + Igap) / tau), threshold(v > 1.0), reset(v = 0.0), method::exact);
+constexpr auto cell = neuron_model(equations(d(v) / dt = (v0 - v + Igap) / tau), threshold(v > 1.0), reset(v = 0.0),
+                                   method::exact);
 
 }  // namespace
 

@@ -33,16 +33,14 @@ constexpr auto ENa = 50_mV;
 constexpr auto VT = -63_mV;
 
 constexpr auto hh = neuron_model(
-    equations(d(v) / dt = (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) / Cm,
-              d(m) / dt = alpha_m * (1 - m) - beta_m * m,
-              d(n) / dt = alpha_n * (1 - n) - beta_n * n,
-              d(h) / dt = alpha_h * (1 - h) - beta_h * h,
-              alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
-              beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
-              alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms,
-              beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
-              alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
-              beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
+    equations(
+        d(v) / dt = (gl * (El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) / Cm,
+        d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
+        d(h) / dt = alpha_h * (1 - h) - beta_h * h, alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
+        beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
+        alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms, beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
+        alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
+        beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(3_ms), method::exponential_euler);
 
 // Measured against the reference (README "C++ comparison"); the tolerances are the README's.

@@ -15,8 +15,8 @@ constexpr parameter<"RI", volt> RI;
 constexpr auto tau = 20_ms;
 constexpr auto El = -70_mV, Vr = -70_mV, Vt = -50_mV;
 
-constexpr auto lif_noflag = neuron_model(equations(d(v) / dt = (El - v + RI) / tau), threshold(v > Vt),
-                                         reset(v = Vr), refractory(5_ms), method::exact);
+constexpr auto lif_noflag = neuron_model(equations(d(v) / dt = (El - v + RI) / tau), threshold(v > Vt), reset(v = Vr),
+                                         refractory(5_ms), method::exact);
 
 }  // namespace
 

@@ -114,7 +114,7 @@ void compare_with_brian(const std::string& model, std::size_t N, Run run) {
     }
     struct stat {
         const char* name;
-        double validation::net_statistics::* field;
+        double validation::net_statistics::*field;
         double floor;
     };
     const stat stats[] = {{"rate_hz", &validation::net_statistics::rate_hz, 0},
@@ -130,9 +130,10 @@ void compare_with_brian(const std::string& model, std::size_t N, Run run) {
         const double b_mean = validation::mean(ref[st.name]), b_sd = validation::sample_sd(ref[st.name]);
         const double m = validation::mean(mine);
         const double tol = 4 * b_sd + 0.02 * std::abs(b_mean) + st.floor;
-        MESSAGE(model << " N=" << N << " " << std::string(st.name) << ": C++ " << m << " (seeds " << mine[0] << ", " << mine[1] << ", "
-                      << mine[2] << "), Brian " << b_mean << " +- " << b_sd << " (" << ref.rows() << " seeds); |diff|/sd = "
-                      << (b_sd > 0 ? std::abs(m - b_mean) / b_sd : 0.0) << ", tolerance " << tol);
+        MESSAGE(model << " N=" << N << " " << std::string(st.name) << ": C++ " << m << " (seeds " << mine[0] << ", "
+                      << mine[1] << ", " << mine[2] << "), Brian " << b_mean << " +- " << b_sd << " (" << ref.rows()
+                      << " seeds); |diff|/sd = " << (b_sd > 0 ? std::abs(m - b_mean) / b_sd : 0.0) << ", tolerance "
+                      << tol);
         CHECK_MESSAGE(std::abs(m - b_mean) <= tol, model << " " << std::string(st.name) << " differs from Brian's");
     }
 }

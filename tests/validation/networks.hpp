@@ -38,10 +38,10 @@ inline constexpr state<"gi", dimensionless> gi;
 inline constexpr auto taum = 20_ms, taue = 5_ms, taui = 10_ms;
 inline constexpr auto Vt = -50_mV, Vr = -60_mV, El = -60_mV, Ee = 0_mV, Ei = -80_mV;
 inline constexpr double we = 0.6, wi = 6.7;
-inline constexpr auto model =
-    neuron_model(equations(d(v) / dt = (ge * (Ee - v) + gi * (Ei - v) - (v - El)) / taum | unless_refractory,
-                           d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui),
-                 threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::euler);
+inline constexpr auto model = neuron_model(
+    equations(d(v) / dt = (ge * (Ee - v) + gi * (Ei - v) - (v - El)) / taum | unless_refractory,
+              d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui),
+    threshold(v > Vt), reset(v = Vr), refractory(5_ms), method::euler);
 }  // namespace coba_net
 
 namespace cobahh_net {
@@ -70,7 +70,8 @@ inline constexpr auto Ee = 0_mV, Ei = -80_mV;
 inline constexpr auto we = 6_nS, wi = 67_nS;
 inline constexpr auto model = neuron_model(
     equations(d(v) / dt = (gl * (El - v) + ge * (Ee - v) + gi * (Ei - v) - g_na * (m * m * m) * h * (v - ENa) -
-                           g_kd * (n * n * n * n) * (v - EK)) / Cm,
+                           g_kd * (n * n * n * n) * (v - EK)) /
+                          Cm,
               d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
               d(h) / dt = alpha_h * (1 - h) - beta_h * h, d(ge) / dt = -ge / taue, d(gi) / dt = -gi / taui,
               alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
@@ -91,9 +92,8 @@ using namespace brian::literals;
 inline constexpr state<"v", volt> v;
 inline constexpr auto tau = 20_ms, tau_rp = 2_ms, D = 1.5_ms;
 inline constexpr auto theta = 20_mV, V_r = 10_mV, J = 0.1_mV;
-inline constexpr auto model = neuron_model(equations(d(v) / dt = -v / tau | unless_refractory),
-                                           threshold(v > theta), reset(v = V_r), refractory(tau_rp),
-                                           method::exact);
+inline constexpr auto model = neuron_model(equations(d(v) / dt = -v / tau | unless_refractory), threshold(v > theta),
+                                           reset(v = V_r), refractory(tau_rp), method::exact);
 }  // namespace brunel_net
 
 // STDP after Song, Miller & Abbott (2000), as examples/stdp_song.cpp (Brian 2's
@@ -113,14 +113,13 @@ inline constexpr auto Ee = 0_mV, vt = -54_mV, vr = -60_mV, El = -74_mV;
 inline constexpr double gmax = 0.01;
 inline constexpr double dApre = 0.01 * gmax;
 inline constexpr double dApost = -0.01 * 1.05 * gmax;  // -dApre * taupre / taupost * 1.05
-inline constexpr auto neuron = neuron_model(equations(d(v) / dt = (ge * (Ee - v) + El - v) / taum,
-                                                      d(ge) / dt = -ge / taue),
-                                            threshold(v > vt), reset(v = vr), method::euler);
-inline constexpr auto plasticity =
-    synapse_model(equations(d(Apre) / dt = -Apre / taupre | event_driven,
-                            d(Apost) / dt = -Apost / taupost | event_driven),
-                  on_pre(post(ge) += w, Apre += dApre, w = clip(w + Apost, 0.0, gmax)),
-                  on_post(Apost += dApost, w = clip(w + Apre, 0.0, gmax)));
+inline constexpr auto neuron = neuron_model(
+    equations(d(v) / dt = (ge * (Ee - v) + El - v) / taum, d(ge) / dt = -ge / taue), threshold(v > vt), reset(v = vr),
+    method::euler);
+inline constexpr auto plasticity = synapse_model(
+    equations(d(Apre) / dt = -Apre / taupre | event_driven, d(Apost) / dt = -Apost / taupost | event_driven),
+    on_pre(post(ge) += w, Apre += dApre, w = clip(w + Apost, 0.0, gmax)),
+    on_post(Apost += dApost, w = clip(w + Apre, 0.0, gmax)));
 }  // namespace stdp_net
 
 /// make_reference.py's network_statistics() on integer steps (dt = 0.1 ms):

@@ -76,7 +76,7 @@ TEST_CASE("poisson: PoissonGroup(1000, 20 Hz), 2 s, 5 seeds: statistics within 4
     REQUIRE(ref.rows() == 5);
     struct statistic {
         std::string name;
-        double stats::* member;
+        double stats::*member;
     };
     const statistic list[] = {{"rate_hz", &stats::rate_hz},
                               {"count_mean", &stats::count_mean},
@@ -120,7 +120,8 @@ TEST_CASE("poisson: rate (1 + sin(2 pi 5 Hz t)) 20 Hz, 10 ms bins, 5 seeds: foll
     for (std::size_t b = 0; b < n_bins; ++b) {
         const double sigma = std::sqrt(expected[b] / 50.0);  // Poisson noise of 5 x 1000 neurons x 10 ms
         const double z = (rate[b] - expected[b]) / sigma;
-        INFO("bin " << b << ": C++ " << rate[b] << " Hz, expected " << expected[b] << " Hz, Brian " << brian[b] << " Hz");
+        INFO("bin " << b << ": C++ " << rate[b] << " Hz, expected " << expected[b] << " Hz, Brian " << brian[b]
+                    << " Hz");
         CHECK(std::abs(z) <= 5.0);
         // C++ vs Brian: both carry the noise, so sqrt(2) sigma.
         CHECK(std::abs(rate[b] - brian[b]) <= 5.0 * std::sqrt(2.0) * sigma);
@@ -138,9 +139,9 @@ TEST_CASE("poisson: rate (1 + sin(2 pi 5 Hz t)) 20 Hz, 10 ms bins, 5 seeds: foll
         return sab / std::sqrt(saa * sbb);
     };
     const double r = correlation(rate, expected);
-    MESSAGE("poisson time-varying: max |z| vs expected " << max_z << " (Brian 2.7), vs Brian " << max_z_brian
-                                                         << ", correlation " << r << " (Brian 0.9991), mean rate "
-                                                         << validation::mean(rate) << " Hz (Brian "
-                                                         << validation::mean(brian) << ")");
+    MESSAGE("poisson time-varying: max |z| vs expected "
+            << max_z << " (Brian 2.7), vs Brian " << max_z_brian << ", correlation " << r
+            << " (Brian 0.9991), mean rate " << validation::mean(rate) << " Hz (Brian " << validation::mean(brian)
+            << ")");
     CHECK(r >= 0.99);
 }

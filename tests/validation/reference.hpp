@@ -45,7 +45,8 @@ class table {
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 char* end = nullptr;
                 const double x = std::strtod(cells[c].c_str(), &end);  // exact for %.17g
-                if (end == cells[c].c_str()) throw std::runtime_error("validation: " + path + ": bad number " + cells[c]);
+                if (end == cells[c].c_str())
+                    throw std::runtime_error("validation: " + path + ": bad number " + cells[c]);
                 columns_[c].push_back(x);
             }
         }
@@ -119,14 +120,14 @@ inline void check_same_spikes(const std::vector<spike>& got, const std::vector<s
             break;
         }
     if (first < n) {
-        INFO("first difference at spike #" << first << ": C++ (step " << got[first].first << ", i "
-                                            << got[first].second << "), Brian (step " << want[first].first << ", i "
-                                            << want[first].second << ")");
+        INFO("first difference at spike #" << first << ": C++ (step " << got[first].first << ", i " << got[first].second
+                                           << "), Brian (step " << want[first].first << ", i " << want[first].second
+                                           << ")");
         CHECK(got == want);
     } else if (got.size() != want.size()) {
         const auto& longer = got.size() > want.size() ? got : want;
-        INFO((got.size() > want.size() ? "extra C++" : "missing") << " spike (step " << longer[n].first << ", i "
-                                                                  << longer[n].second << ")");
+        INFO((got.size() > want.size() ? "extra C++" : "missing")
+             << " spike (step " << longer[n].first << ", i " << longer[n].second << ")");
         CHECK(got == want);
     }
 }

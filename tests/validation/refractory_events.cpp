@@ -28,18 +28,15 @@ constexpr auto lif_tref = neuron_model(equations(d(v) / dt = (El - v + RI) / tau
 // ordered by object name, i.e. "<event>_resetter" alphabetically: 'above' before 'upper',
 // whatever the order of the events dict. Both events occur together whenever v > -51 mV and
 // their statements do not commute (w += 0.2 mV; w = 0.5 w), so the order shows.
-constexpr auto eqs_events =
-    equations(d(v) / dt = (El - v + RI - w) / tau | unless_refractory, d(w) / dt = -w / tauw);
+constexpr auto eqs_events = equations(d(v) / dt = (El - v + RI - w) / tau | unless_refractory, d(w) / dt = -w / tauw);
 // Declared in Brian's execution order: 'above', then 'upper'.
 constexpr auto lif_events = neuron_model(
     eqs_events, threshold(v > Vt), reset(v = Vr, w += 1_mV), refractory(2_ms),
-    events(event<"above">(v > -52_mV, w += 0.2_mV), event<"upper">(v > -51_mV, w = 0.5 * w, n_up += 1)),
-    method::exact);
+    events(event<"above">(v > -52_mV, w += 0.2_mV), event<"upper">(v > -51_mV, w = 0.5 * w, n_up += 1)), method::exact);
 // Declared in the order of the Brian script's dict ('upper' first).
 constexpr auto lif_events_dict_order = neuron_model(
     eqs_events, threshold(v > Vt), reset(v = Vr, w += 1_mV), refractory(2_ms),
-    events(event<"upper">(v > -51_mV, w = 0.5 * w, n_up += 1), event<"above">(v > -52_mV, w += 0.2_mV)),
-    method::exact);
+    events(event<"upper">(v > -51_mV, w = 0.5 * w, n_up += 1), event<"above">(v > -52_mV, w += 0.2_mV)), method::exact);
 
 // (h) The HH cell of hh.cpp with refractory='v > -40*mV'.
 constexpr state<"m", dimensionless> m;
@@ -64,16 +61,15 @@ constexpr auto ENa = 50_mV;
 constexpr auto VT = -63_mV;
 
 constexpr auto hh_refbool = neuron_model(
-    equations(d(v) / dt = (gl * (hh_El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) / Cm,
-              d(m) / dt = alpha_m * (1 - m) - beta_m * m,
-              d(n) / dt = alpha_n * (1 - n) - beta_n * n,
-              d(h) / dt = alpha_h * (1 - h) - beta_h * h,
-              alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
-              beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
-              alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms,
-              beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
-              alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
-              beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
+    equations(
+        d(v) / dt = (gl * (hh_El - v) - g_na * (m * m * m) * h * (v - ENa) - g_kd * (n * n * n * n) * (v - EK) + I) /
+                    Cm,
+        d(m) / dt = alpha_m * (1 - m) - beta_m * m, d(n) / dt = alpha_n * (1 - n) - beta_n * n,
+        d(h) / dt = alpha_h * (1 - h) - beta_h * h, alpha_m = 0.32 / mV * 4_mV / exprel((13_mV - v + VT) / 4_mV) / ms,
+        beta_m = 0.28 / mV * 5_mV / exprel((v - VT - 40_mV) / 5_mV) / ms,
+        alpha_h = 0.128 * exp((17_mV - v + VT) / 18_mV) / ms, beta_h = 4.0 / (1 + exp((40_mV - v + VT) / 5_mV)) / ms,
+        alpha_n = 0.032 / mV * 5_mV / exprel((15_mV - v + VT) / 5_mV) / ms,
+        beta_n = 0.5 * exp((10_mV - v + VT) / 40_mV) / ms),
     threshold(v > -20_mV), refractory(v > -40_mV), method::exponential_euler);
 
 }  // namespace

@@ -31,10 +31,10 @@ inline std::uint32_t crc32(std::uint32_t crc, const void* data, std::size_t size
     crc = ~crc;
     // Eight bytes per iteration, assembled explicitly so the result is endian-independent.
     for (; size >= 8; size -= 8, p += 8) {
-        const std::uint32_t lo = crc ^ (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 |
-                                        std::uint32_t{p[2]} << 16 | std::uint32_t{p[3]} << 24);
-        crc = t[7][lo & 0xFFU] ^ t[6][(lo >> 8) & 0xFFU] ^ t[5][(lo >> 16) & 0xFFU] ^ t[4][lo >> 24] ^
-              t[3][p[4]] ^ t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
+        const std::uint32_t lo = crc ^ (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16 |
+                                        std::uint32_t{p[3]} << 24);
+        crc = t[7][lo & 0xFFU] ^ t[6][(lo >> 8) & 0xFFU] ^ t[5][(lo >> 16) & 0xFFU] ^ t[4][lo >> 24] ^ t[3][p[4]] ^
+              t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
     }
     for (; size > 0; --size, ++p) crc = t[0][(crc ^ *p) & 0xFFU] ^ (crc >> 8);
     return ~crc;

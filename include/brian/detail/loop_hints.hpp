@@ -46,7 +46,8 @@ inline float select(bool c, float a, float b) {
 template <class T>
 T* select(bool c, T* a, T* b) {
     const std::uintptr_t mask = -static_cast<std::uintptr_t>(c);
-    return reinterpret_cast<T*>((reinterpret_cast<std::uintptr_t>(a) & mask) | (reinterpret_cast<std::uintptr_t>(b) & ~mask));
+    return reinterpret_cast<T*>((reinterpret_cast<std::uintptr_t>(a) & mask) |
+                                (reinterpret_cast<std::uintptr_t>(b) & ~mask));
 }
 
 }  // namespace brian::detail

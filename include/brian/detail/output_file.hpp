@@ -28,16 +28,13 @@ inline std::runtime_error open_error(const std::filesystem::path& path) {
     std::error_code ec;
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string fix;
-    if (fs::is_directory(path, ec))
-        fix = "it is a directory; pass a file name";
+    if (fs::is_directory(path, ec)) fix = "it is a directory; pass a file name";
     else if (!fs::exists(dir, ec) && !ec)
         fix = "the directory " + quoted(dir) +
               " does not exist; create it first (e.g. std::filesystem::create_directories) "
               "or check the path";
-    else if (!fs::is_directory(dir, ec))
-        fix = quoted(dir) + " is not a directory; check the path";
-    else
-        fix = "check that the directory exists and is writable";
+    else if (!fs::is_directory(dir, ec)) fix = quoted(dir) + " is not a directory; check the path";
+    else fix = "check that the directory exists and is writable";
     return std::runtime_error("brian: cannot open " + quoted(path) + " for writing: " + fix);
 }
 
@@ -55,8 +52,7 @@ inline std::ofstream open_output(const std::filesystem::path& path) {
 }
 
 /// Writes `size` bytes, throwing the `brian:` error if the stream has failed.
-inline void write_bytes(std::ofstream& out, const std::filesystem::path& path, const void* data,
-                        std::size_t size) {
+inline void write_bytes(std::ofstream& out, const std::filesystem::path& path, const void* data, std::size_t size) {
     out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
     if (!out) throw write_error(path);
 }

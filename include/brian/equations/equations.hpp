@@ -27,11 +27,13 @@ inline constexpr bool is_definition<expr::statement<expr::op::assign, expr::symb
 template <class T>
 inline constexpr bool is_declaration = false;
 template <expr::symbol_kind K, fixed_string N, class U>
-inline constexpr bool is_declaration<expr::symbol<K, N, U>> =
-    K == expr::symbol_kind::parameter || K == expr::symbol_kind::shared || K == expr::symbol_kind::linked;
+inline constexpr bool is_declaration<expr::symbol<K, N, U>> = K == expr::symbol_kind::parameter ||
+                                                              K == expr::symbol_kind::shared ||
+                                                              K == expr::symbol_kind::linked;
 
 template <class Def>
-inline constexpr bool is_held = (expr::flags_of<typename Def::value_type> & equation_flags::constant_over_dt_t::bit) != 0;
+inline constexpr bool is_held = (expr::flags_of<typename Def::value_type> & equation_flags::constant_over_dt_t::bit) !=
+                                0;
 
 namespace detail {
 template <class Tuple>
@@ -124,8 +126,7 @@ constexpr std::size_t cyclic_definition() {
         std::size_t row = 0;
         (
             [&] {
-                for (std::size_t col = 0; col < n; ++col)
-                    reach[row][col] = reads<Defs>(names[col]);
+                for (std::size_t col = 0; col < n; ++col) reach[row][col] = reads<Defs>(names[col]);
                 ++row;
             }(),
             ...);
@@ -155,7 +156,8 @@ constexpr std::string_view first_undeclarable() {
 template <class... Items>
 constexpr expr::expr_detail::message_text equations_error() {
     using namespace std::literals;
-    constexpr bool all_known = ((is_ode<decay<Items>> || is_definition<decay<Items>> || is_declaration<decay<Items>>) && ...);
+    constexpr bool all_known = ((is_ode<decay<Items>> || is_definition<decay<Items>> ||
+                                 is_declaration<decay<Items>>)&&...);
     constexpr std::string_view bare = first_undeclarable<decay<Items>...>();
     if constexpr (!bare.empty()) {
         return expr::expr_detail::message("brian: equations(...) lists ", bare,
@@ -182,8 +184,8 @@ constexpr expr::expr_detail::message_text equations_error() {
                 ...);
             (
                 [&] {
-                    if (!done && count_named<typename O::variable..., typename D::target_type..., X...>(
-                                     X::name.view()) > 1)
+                    if (!done &&
+                        count_named<typename O::variable..., typename D::target_type..., X...>(X::name.view()) > 1)
                         out = expr::expr_detail::message("brian: ", X::name.view(),
                                                          " is declared twice, or declared and defined by an "
                                                          "equation; list it once"),
@@ -194,7 +196,7 @@ constexpr expr::expr_detail::message_text equations_error() {
                 [&] {
                     if (!done && count_named<typename D::target_type...>(D::target_type::name.view()) > 1)
                         out = expr::expr_detail::message("brian: subexpression ", D::target_type::name.view(),
-                                                    " is defined twice"),
+                                                         " is defined twice"),
                         done = true;
                 }(),
                 ...);
@@ -255,7 +257,8 @@ error<detail::equations_error<Items...>()> equations(const Items&...);
 template <class... Items>
     requires((detail::is_equation_set_item<Items> || ...))
 constexpr auto equations(const Items&... items) {
-    return std::apply([](const auto&... flat) { return equations(flat...); }, std::tuple_cat(detail::spliced(items)...));
+    return std::apply([](const auto&... flat) { return equations(flat...); },
+                      std::tuple_cat(detail::spliced(items)...));
 }
 
 namespace detail {

@@ -23,8 +23,8 @@ template <class X, class Rhs>
 constexpr expr::expr_detail::message_text ode_unit_error() {
     using U = decltype(expr::unit_of<X>{} / boost::units::si::time{});
     return expr::expr_detail::message("brian: d(", X::name.view(), ")/dt has unit ",
-                                 expr::expr_detail::unit_label<U>().view(), " but the right-hand side has unit ",
-                                 expr::expr_detail::unit_label<expr::operand_unit<Rhs>>().view());
+                                      expr::expr_detail::unit_label<U>().view(), " but the right-hand side has unit ",
+                                      expr::expr_detail::unit_label<expr::operand_unit<Rhs>>().view());
 }
 
 template <class X, class Rhs>

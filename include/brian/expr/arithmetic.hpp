@@ -15,13 +15,17 @@ struct mul {
     template <class A, class B>
     using result_unit = decltype(A{} * B{});
     template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a * b; }
+    static constexpr auto apply(A a, B b) {
+        return a * b;
+    }
 };
 struct div {
     template <class A, class B>
     using result_unit = decltype(A{} / B{});
     template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a / b; }
+    static constexpr auto apply(A a, B b) {
+        return a / b;
+    }
     /// x / c for a constant c is x · (1/c), the reciprocal rounded once at compile time
     /// (within 1.5 ulp of x / c instead of 0.5): a vector division costs as much as eight
     /// multiplications or more, and the neuron loops of models like COBA divide by time
@@ -65,7 +69,9 @@ struct add {
     template <class A, class B>
     using result_unit = A;
     template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a + b; }
+    static constexpr auto apply(A a, B b) {
+        return a + b;
+    }
     template <class A, class B, class Ctx>
         requires is_product<A> || is_product<B>
     BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
@@ -83,7 +89,9 @@ struct sub {
     template <class A, class B>
     using result_unit = A;
     template <class A, class B>
-    static constexpr auto apply(A a, B b) { return a - b; }
+    static constexpr auto apply(A a, B b) {
+        return a - b;
+    }
     template <class A, class B, class Ctx>
         requires is_product<A> || is_product<B>
     BRIAN_ALWAYS_INLINE static constexpr auto eval_node(const A& a, const B& b, Ctx& ctx) {
@@ -101,7 +109,9 @@ struct neg {
     template <class A>
     using result_unit = A;
     template <class A>
-    static constexpr auto apply(A a) { return -a; }
+    static constexpr auto apply(A a) {
+        return -a;
+    }
 };
 }  // namespace op
 
@@ -161,13 +171,11 @@ constexpr message_text arithmetic_error(std::string_view verb, std::string_view 
     if constexpr (std::is_same_v<UA, boolean_unit> || std::is_same_v<UB, boolean_unit>)
         return message("brian: cannot ", verb, " ", a.view(), " ", joiner, " ", b.view(),
                        ": a condition is not a number, convert it with int_(condition)");
-    else
-        return message("brian: cannot ", verb, " ", a.view(), " ", joiner, " ", b.view());
+    else return message("brian: cannot ", verb, " ", a.view(), " ", joiner, " ", b.view());
 }
 
 template <class A, class B>
-concept Numbers = !std::is_same_v<operand_unit<A>, boolean_unit> &&
-                  !std::is_same_v<operand_unit<B>, boolean_unit>;
+concept Numbers = !std::is_same_v<operand_unit<A>, boolean_unit> && !std::is_same_v<operand_unit<B>, boolean_unit>;
 
 template <class A, class B>
 concept SameUnitNumbers = Numbers<A, B> && std::is_same_v<operand_unit<A>, operand_unit<B>>;
@@ -192,7 +200,8 @@ constexpr auto operator-(const A& a, const B& b) {
 }
 template <Operand A, Operand B>
     requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>)
-error<expr_detail::arithmetic_error<operand_unit<B>, operand_unit<A>>("subtract", "from")> operator-(const A&, const B&);
+error<expr_detail::arithmetic_error<operand_unit<B>, operand_unit<A>>("subtract", "from")> operator-(const A&,
+                                                                                                     const B&);
 
 /// `a * b`: units multiply.
 template <Operand A, Operand B>

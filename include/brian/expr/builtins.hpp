@@ -20,7 +20,9 @@ struct time_t {
     static constexpr const char* name = "t";
     using unit = bu::si::time;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return ctx.t(); }
+    constexpr double eval(Ctx& ctx) const {
+        return ctx.t();
+    }
 };
 struct dt_t {
     static constexpr bool is_expression = true;
@@ -28,7 +30,9 @@ struct dt_t {
     static constexpr const char* name = "dt";
     using unit = bu::si::time;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return ctx.dt(); }
+    constexpr double eval(Ctx& ctx) const {
+        return ctx.dt();
+    }
 };
 struct index_t {
     static constexpr bool is_expression = true;
@@ -36,7 +40,9 @@ struct index_t {
     static constexpr const char* name = "i";
     using unit = dimensionless_t;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return static_cast<double>(ctx.index()); }
+    constexpr double eval(Ctx& ctx) const {
+        return static_cast<double>(ctx.index());
+    }
 };
 struct size_t_ {
     static constexpr bool is_expression = true;
@@ -44,7 +50,9 @@ struct size_t_ {
     static constexpr const char* name = "N";
     using unit = dimensionless_t;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return static_cast<double>(ctx.size()); }
+    constexpr double eval(Ctx& ctx) const {
+        return static_cast<double>(ctx.size());
+    }
 };
 struct rand_t {
     static constexpr bool is_expression = true;
@@ -52,7 +60,9 @@ struct rand_t {
     static constexpr const char* name = "rand()";
     using unit = dimensionless_t;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return ctx.uniform(); }
+    constexpr double eval(Ctx& ctx) const {
+        return ctx.uniform();
+    }
 };
 struct randn_t {
     static constexpr bool is_expression = true;
@@ -60,7 +70,9 @@ struct randn_t {
     static constexpr const char* name = "randn()";
     using unit = dimensionless_t;
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return ctx.normal(); }
+    constexpr double eval(Ctx& ctx) const {
+        return ctx.normal();
+    }
 };
 /// White noise, unit s^-1/2. Integrators treat it as a stochastic term (σ·√dt·N(0,1));
 /// evaluated on its own it asks the context for a draw.
@@ -70,7 +82,9 @@ struct xi_t {
     static constexpr const char* name = "xi";
     using unit = decltype(bu::pow<bu::static_rational<-1, 2>>(bu::si::second));
     template <class Ctx>
-    constexpr double eval(Ctx& ctx) const { return ctx.xi(); }
+    constexpr double eval(Ctx& ctx) const {
+        return ctx.xi();
+    }
 };
 
 }  // namespace builtin

@@ -83,7 +83,8 @@ constexpr auto as_expr(const T& x) {
     using V = std::remove_cvref_t<T>;
     if constexpr (Expression<V>) return x;
     else if constexpr (std::is_arithmetic_v<V>) return constant<dimensionless_t>{static_cast<double>(x)};
-    else if constexpr (bu::is_quantity<V>::value) return constant<typename V::unit_type>{static_cast<double>(x.value())};
+    else if constexpr (bu::is_quantity<V>::value)
+        return constant<typename V::unit_type>{static_cast<double>(x.value())};
     else return constant<typename V::unit_type>{1.0};
 }
 

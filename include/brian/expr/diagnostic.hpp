@@ -33,7 +33,9 @@ constexpr message_text message(const Parts&... parts) {
 
 // Views of a fixed_string, accepted by `message` next to string literals.
 template <std::size_t N>
-constexpr std::string_view sv(const fixed_string<N>& s) { return s.view(); }
+constexpr std::string_view sv(const fixed_string<N>& s) {
+    return s.view();
+}
 
 }  // namespace expr_detail
 }  // namespace expr

@@ -28,19 +28,19 @@ struct transcendental {
     }
 };
 
-#define BRIAN_TRANSCENDENTAL(fn, expression)                                               \
-    struct fn##_tag {                                                                      \
-        static constexpr const char* name = #fn;                                           \
-        BRIAN_ALWAYS_INLINE static double f(double x) { return expression; }               \
-    };                                                                                     \
+#define BRIAN_TRANSCENDENTAL(fn, expression)                                 \
+    struct fn##_tag {                                                        \
+        static constexpr const char* name = #fn;                             \
+        BRIAN_ALWAYS_INLINE static double f(double x) { return expression; } \
+    };                                                                       \
     using fn = transcendental<fn##_tag>;
 // The same, with a float version (brian's own single-precision function).
-#define BRIAN_TRANSCENDENTAL_WITH_FLOAT(fn, expression)                                    \
-    struct fn##_tag {                                                                      \
-        static constexpr const char* name = #fn;                                           \
-        BRIAN_ALWAYS_INLINE static double f(double x) { return expression; }               \
-        BRIAN_ALWAYS_INLINE static float f_float(float x) { return expression; }           \
-    };                                                                                     \
+#define BRIAN_TRANSCENDENTAL_WITH_FLOAT(fn, expression)                          \
+    struct fn##_tag {                                                            \
+        static constexpr const char* name = #fn;                                 \
+        BRIAN_ALWAYS_INLINE static double f(double x) { return expression; }     \
+        BRIAN_ALWAYS_INLINE static float f_float(float x) { return expression; } \
+    };                                                                           \
     using fn = transcendental<fn##_tag>;
 // exp and exprel: brian's own (brian/detail/vector_math.hpp), which vectorise and are
 // within 1 ulp (exprel 1.6 ulp) of the exact value, in double and in float; the others
@@ -98,9 +98,7 @@ struct clip {
     template <class A, class Lo, class Hi>
     using result_unit = A;
     static constexpr const char* name = "clip";
-    static constexpr double apply(double x, double lo, double hi) {
-        return x < lo ? lo : (x > hi ? hi : x);
-    }
+    static constexpr double apply(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
 };
 /// `x^(Num/Den)` with a compile-time exponent: units follow (sqrt halves exponents).
 template <int Num, int Den>
@@ -141,15 +139,15 @@ template <class A>
 concept DimensionlessNumber = std::is_same_v<operand_unit<A>, dimensionless_t>;
 }  // namespace expr_detail
 
-#define BRIAN_TRANSCENDENTAL(fn)                                                           \
-    /** `fn(x)` of a dimensionless expression. */                                          \
-    template <Expression A>                                                                \
-        requires expr_detail::DimensionlessNumber<A>                                            \
-    constexpr auto fn(const A& a) {                                                        \
-        return make_node<op::fn>(a);                                                       \
-    }                                                                                      \
-    template <Expression A>                                                                \
-        requires(!expr_detail::DimensionlessNumber<A>)                                          \
+#define BRIAN_TRANSCENDENTAL(fn)                       \
+    /** `fn(x)` of a dimensionless expression. */      \
+    template <Expression A>                            \
+        requires expr_detail::DimensionlessNumber<A>   \
+    constexpr auto fn(const A& a) {                    \
+        return make_node<op::fn>(a);                   \
+    }                                                  \
+    template <Expression A>                            \
+        requires(!expr_detail::DimensionlessNumber<A>) \
     error<expr_detail::dimensionless_argument_error<unit_of<A>>(#fn)> fn(const A&);
 BRIAN_TRANSCENDENTAL(exp)
 BRIAN_TRANSCENDENTAL(log)
@@ -166,16 +164,15 @@ BRIAN_TRANSCENDENTAL(arctan)
 BRIAN_TRANSCENDENTAL(exprel)
 #undef BRIAN_TRANSCENDENTAL
 
-#define BRIAN_UNIT_PRESERVING(fn)                                                          \
-    template <Expression A>                                                                \
-        requires expr_detail::Number<A>                                                         \
-    constexpr auto fn(const A& a) {                                                        \
-        return make_node<op::fn>(a);                                                       \
-    }                                                                                      \
-    template <Expression A>                                                                \
-        requires(!expr_detail::Number<A>)                                                       \
-    error<"brian: " #fn " needs a number, got a condition: convert it with int_(condition)"> fn( \
-        const A&);
+#define BRIAN_UNIT_PRESERVING(fn)         \
+    template <Expression A>               \
+        requires expr_detail::Number<A>   \
+    constexpr auto fn(const A& a) {       \
+        return make_node<op::fn>(a);      \
+    }                                     \
+    template <Expression A>               \
+        requires(!expr_detail::Number<A>) \
+    error<"brian: " #fn " needs a number, got a condition: convert it with int_(condition)"> fn(const A&);
 /// `abs(x)`, `floor(x)`, `ceil(x)` keep the unit; `sign(x)` is -1, 0 or 1.
 BRIAN_UNIT_PRESERVING(abs)
 BRIAN_UNIT_PRESERVING(floor)
@@ -196,9 +193,8 @@ error<expr_detail::dimensionless_argument_error<unit_of<A>>("int_")> int_(const 
 namespace expr_detail {
 template <class X, class Lo, class Hi>
 constexpr message_text clip_error() {
-    return message("brian: clip(x, low, high) needs one unit for all three, got ",
-                   unit_label<operand_unit<X>>().view(), ", ", unit_label<operand_unit<Lo>>().view(),
-                   " and ", unit_label<operand_unit<Hi>>().view());
+    return message("brian: clip(x, low, high) needs one unit for all three, got ", unit_label<operand_unit<X>>().view(),
+                   ", ", unit_label<operand_unit<Lo>>().view(), " and ", unit_label<operand_unit<Hi>>().view());
 }
 template <class X, class Lo, class Hi>
 concept ValidClip = SameUnitNumbers<X, Lo> && SameUnitNumbers<X, Hi>;
@@ -247,10 +243,9 @@ constexpr auto pow(const A& a, const B& b) {
 template <Operand A, Operand B>
     requires AnyExpression<A, B> && (!expr_detail::DimensionlessNumber<A> || !expr_detail::DimensionlessNumber<B>)
 error<expr_detail::message("brian: pow(x, y) with a run-time exponent needs dimensionless x and y, got ",
-                      expr_detail::unit_label<operand_unit<A>>().view(), " and ",
-                      expr_detail::unit_label<operand_unit<B>>().view(),
-                      ": for a dimensioned base write pow<2>(x) (compile-time exponent)")>
-pow(const A&, const B&);
+                           expr_detail::unit_label<operand_unit<A>>().view(), " and ",
+                           expr_detail::unit_label<operand_unit<B>>().view(),
+                           ": for a dimensioned base write pow<2>(x) (compile-time exponent)")> pow(const A&, const B&);
 
 }  // namespace brian::expr
 

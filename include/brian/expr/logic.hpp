@@ -13,7 +13,9 @@ struct comparison {
     using result_unit = boolean_unit;
     static constexpr char spelling[] = {Spelling..., '\0'};
     template <class A, class B>
-    static constexpr bool apply(A a, B b) { return Cmp{}(a, b); }
+    static constexpr bool apply(A a, B b) {
+        return Cmp{}(a, b);
+    }
 };
 using lt = comparison<std::less<>, '<'>;
 using le = comparison<std::less_equal<>, '<', '='>;
@@ -44,7 +46,9 @@ struct where {
     template <class C, class A, class B>
     using result_unit = A;
     template <class A, class B>
-    static constexpr auto apply(bool c, A a, B b) { return c ? a : b; }
+    static constexpr auto apply(bool c, A a, B b) {
+        return c ? a : b;
+    }
 };
 }  // namespace op
 
@@ -66,21 +70,19 @@ constexpr message_text logic_error(std::string_view op) {
 }
 
 template <class A, class B>
-concept Conditions = std::is_same_v<operand_unit<A>, boolean_unit> &&
-                     std::is_same_v<operand_unit<B>, boolean_unit>;
+concept Conditions = std::is_same_v<operand_unit<A>, boolean_unit> && std::is_same_v<operand_unit<B>, boolean_unit>;
 
 }  // namespace expr_detail
 
-#define BRIAN_COMPARISON(symbol, tag)                                                      \
-    template <Operand A, Operand B>                                                        \
-        requires AnyExpression<A, B> && expr_detail::SameUnitNumbers<A, B>                      \
-    constexpr auto operator symbol(const A& a, const B& b) {                               \
-        return make_node<op::tag>(as_expr(a), as_expr(b));                                 \
-    }                                                                                      \
-    template <Operand A, Operand B>                                                        \
-        requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>)                   \
-    error<expr_detail::comparison_error<operand_unit<A>, operand_unit<B>>()> operator symbol(   \
-        const A&, const B&);
+#define BRIAN_COMPARISON(symbol, tag)                                         \
+    template <Operand A, Operand B>                                           \
+        requires AnyExpression<A, B> && expr_detail::SameUnitNumbers<A, B>    \
+    constexpr auto operator symbol(const A& a, const B& b) {                  \
+        return make_node<op::tag>(as_expr(a), as_expr(b));                    \
+    }                                                                         \
+    template <Operand A, Operand B>                                           \
+        requires AnyExpression<A, B> && (!expr_detail::SameUnitNumbers<A, B>) \
+    error<expr_detail::comparison_error<operand_unit<A>, operand_unit<B>>()> operator symbol(const A&, const B&);
 
 /// Comparisons need one unit on both sides and give a condition.
 BRIAN_COMPARISON(<, lt)
@@ -119,7 +121,8 @@ constexpr auto operator!(const A& a) {
 }
 template <Expression A>
     requires(!is_boolean<A>)
-error<expr_detail::message("brian: `not` needs a condition, got ", expr_detail::unit_label<unit_of<A>>().view())> operator!(const A&);
+error<expr_detail::message("brian: `not` needs a condition, got ", expr_detail::unit_label<unit_of<A>>().view())>
+operator!(const A&);
 
 namespace expr_detail {
 template <class C, class A, class B>
@@ -129,9 +132,7 @@ constexpr message_text where_error() {
     constexpr auto b = unit_label<operand_unit<B>>();
     if constexpr (!std::is_same_v<operand_unit<C>, boolean_unit>)
         return message("brian: where(condition, a, b) needs a condition first, got ", c.view());
-    else
-        return message("brian: where(condition, a, b) needs one unit for a and b, got ", a.view(),
-                       " and ", b.view());
+    else return message("brian: where(condition, a, b) needs one unit for a and b, got ", a.view(), " and ", b.view());
 }
 template <class C, class A, class B>
 concept ValidWhere = std::is_same_v<operand_unit<C>, boolean_unit> && SameUnitNumbers<A, B>;

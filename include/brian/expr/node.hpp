@@ -15,9 +15,7 @@ using dimensionless_t = bu::si::dimensionless;
 /// Anything that is a node of an expression tree: it names its unit type and can be
 /// evaluated against a context (see `evaluate`).
 template <class E>
-concept Expression = std::remove_cvref_t<E>::is_expression && requires {
-    typename std::remove_cvref_t<E>::unit;
-};
+concept Expression = std::remove_cvref_t<E>::is_expression && requires { typename std::remove_cvref_t<E>::unit; };
 
 template <class E>
 using unit_of = typename std::remove_cvref_t<E>::unit;

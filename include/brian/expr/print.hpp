@@ -30,9 +30,7 @@ inline std::string prefix(std::string_view head, const std::string& text) {
     return out;
 }
 
-inline std::string wrap(const printed& p, int needed) {
-    return p.level < needed ? "(" + p.text + ")" : p.text;
-}
+inline std::string wrap(const printed& p, int needed) { return p.level < needed ? "(" + p.text + ")" : p.text; }
 
 /// A unit name in Brian's (Python's) syntax: "S/m^2" is "S/m**2", "s^-1/2" is
 /// "s**(-1/2)", the fallback "m^2 kg s^-3" is "m**2*kg*s**-3".

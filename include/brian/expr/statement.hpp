@@ -44,7 +44,7 @@ struct statement {
     template <class Ctx>
     constexpr void exec(Ctx& ctx) const {
         const auto v = value.eval(ctx);  // before taking the reference: value may read it
-        auto& x = ctx.ref(target);  // a float or double of a group's storage
+        auto& x = ctx.ref(target);       // a float or double of a group's storage
         if constexpr (std::is_same_v<Op, op::assign>) x = v;
         else x = Op::apply(x, v);
     }
@@ -84,11 +84,10 @@ constexpr message_text assignment_error(std::string_view op) {
     constexpr auto tu = unit_label<unit_of<Target>>();
     constexpr auto vu = unit_label<operand_unit<Value>>();
     if (op == "*=" || op == "/=")
-        return message("brian: ", Target::name.view(), " ", op, " needs a dimensionless factor, got ",
-                       vu.view());
+        return message("brian: ", Target::name.view(), " ", op, " needs a dimensionless factor, got ", vu.view());
     else
-        return message("brian: cannot assign ", vu.view(), " to ", Target::name.view(), " (unit ",
-                       tu.view(), ") in `", Target::name.view(), " ", op, " ...`");
+        return message("brian: cannot assign ", vu.view(), " to ", Target::name.view(), " (unit ", tu.view(), ") in `",
+                       Target::name.view(), " ", op, " ...`");
 }
 
 template <class Target, class Value>

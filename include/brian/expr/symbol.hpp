@@ -50,14 +50,14 @@ struct symbol {
     // Statement builders (`v = Vr`, `w += dA`); `=` also defines subexpressions in
     // `equations(...)`. A unit mistake selects the declared-only overload whose return
     // type is the `brian::error` naming it, so the error points at the user's line.
-#define BRIAN_ASSIGNMENT(symbol_op, tag)                                                   \
-    template <class E>                                                                     \
-        requires assignment_rule<op::tag, symbol, E>::valid                                \
-    constexpr auto operator symbol_op(const E& e) const {                                  \
-        return assignment_rule<op::tag, symbol, E>::make(*this, e);                        \
-    }                                                                                      \
-    template <class E>                                                                     \
-        requires(!assignment_rule<op::tag, symbol, E>::valid)                              \
+#define BRIAN_ASSIGNMENT(symbol_op, tag)                            \
+    template <class E>                                              \
+        requires assignment_rule<op::tag, symbol, E>::valid         \
+    constexpr auto operator symbol_op(const E& e) const {           \
+        return assignment_rule<op::tag, symbol, E>::make(*this, e); \
+    }                                                               \
+    template <class E>                                              \
+        requires(!assignment_rule<op::tag, symbol, E>::valid)       \
     brian::error<assignment_rule<op::tag, symbol, E>::message> operator symbol_op(const E&) const;
     BRIAN_ASSIGNMENT(=, assign)
     BRIAN_ASSIGNMENT(+=, add_assign)

@@ -70,8 +70,8 @@ struct element_context {
 
     /// The same element with state variables read from `xs` at time t + fraction·dt.
     element_context<Layout, true, T, R> with_states(const R* xs, double fraction) const {
-        return {arrays, shared, xs, i, offset, n, time + fraction * step, step, rng, linked, linked_index,
-                times, active};
+        return {arrays, shared, xs,           i,     offset, n, time + fraction * step, step,
+                rng,    linked, linked_index, times, active};
     }
 
     double t() const { return time; }

@@ -24,7 +24,8 @@ struct statement_symbols {
 };
 template <class... S>
 struct statement_symbols<expr::sequence<S...>> {
-    using type = typename expr::expr_detail::concat_unique<expr::type_list<>, typename statement_symbols<S>::type...>::type;
+    using type =
+        typename expr::expr_detail::concat_unique<expr::type_list<>, typename statement_symbols<S>::type...>::type;
 };
 
 template <class Part>
@@ -45,7 +46,8 @@ struct part_symbols<refractory_part<E, C>> {
 };
 template <fixed_string N, class C, class S>
 struct part_symbols<event_part<N, C, S>> {
-    using type = typename expr::expr_detail::concat_unique<expr::symbols_of<C>, typename statement_symbols<S>::type>::type;
+    using type =
+        typename expr::expr_detail::concat_unique<expr::symbols_of<C>, typename statement_symbols<S>::type>::type;
 };
 template <class... E>
 struct part_symbols<events_part<E...>> {
@@ -53,10 +55,9 @@ struct part_symbols<events_part<E...>> {
 };
 template <class... O, class... D, class... X>
 struct part_symbols<equation_set<expr::type_list<O...>, expr::type_list<D...>, expr::type_list<X...>>> {
-    using type = typename expr::expr_detail::concat_unique<expr::type_list<typename O::variable...>,
-                                                           expr::symbols_of<typename O::rhs_type>...,
-                                                           expr::symbols_of<expr::unflagged_t<typename D::value_type>>...,
-                                                           expr::type_list<X...>>::type;
+    using type = typename expr::expr_detail::concat_unique<
+        expr::type_list<typename O::variable...>, expr::symbols_of<typename O::rhs_type>...,
+        expr::symbols_of<expr::unflagged_t<typename D::value_type>>..., expr::type_list<X...>>::type;
 };
 
 template <class List, expr::symbol_kind K>
@@ -85,10 +86,10 @@ struct model_layout {
         typename detail::part_symbols<typename Model::reset_type>::type,
         typename detail::part_symbols<typename Model::refractory_type>::type,
         typename detail::part_symbols<typename Model::events_type>::type,
-        std::conditional_t<Model::has_refractory,
-                           expr::type_list<std::remove_cvref_t<decltype(lastspike)>,
-                                           std::remove_cvref_t<decltype(not_refractory)>>,
-                           expr::type_list<>>>::type;
+        std::conditional_t<
+            Model::has_refractory,
+            expr::type_list<std::remove_cvref_t<decltype(lastspike)>, std::remove_cvref_t<decltype(not_refractory)>>,
+            expr::type_list<>>>::type;
 
     using states = typename Model::equations_type::states;
     using parameters =
@@ -136,17 +137,21 @@ template <class Layout, class X>
 constexpr expr::expr_detail::message_text not_stored_error(std::string_view access) {
     using expr::expr_detail::message;
     if constexpr (!expr::is_symbol<X>)
-        return message("brian: ", access, " something that is not a variable: use a state<...>, parameter<...> or "
+        return message("brian: ", access,
+                       " something that is not a variable: use a state<...>, parameter<...> or "
                        "shared<...> symbol of the model");
     else if constexpr (X::kind == expr::symbol_kind::subexpression)
-        return message("brian: ", access, " ", X::name.view(), ": a subexpression is computed where used, not stored; "
+        return message("brian: ", access, " ", X::name.view(),
+                       ": a subexpression is computed where used, not stored; "
                        "record it with a state_monitor");
     else if constexpr (X::kind == expr::symbol_kind::linked)
         return message("brian: ", access, " ", X::name.view(),
                        ": a linked variable is stored by the group it links to; read it there");
     else
-        return message("brian: ", access, " ", X::name.view(), ": the group does not store it (no part of its model "
-                       "uses it); declare it with equations(..., ", X::name.view(), ")");
+        return message("brian: ", access, " ", X::name.view(),
+                       ": the group does not store it (no part of its model "
+                       "uses it); declare it with equations(..., ",
+                       X::name.view(), ")");
 }
 
 }  // namespace detail

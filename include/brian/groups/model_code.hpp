@@ -58,8 +58,9 @@ struct neuron_code {
     /// The definition of the k-th held (constant_over_dt) subexpression, inlined.
     template <std::size_t K>
     static constexpr auto held_value() {
-        using X = std::tuple_element_t<K, decltype([]<class... H>(expr::type_list<H...>) { return std::tuple<H...>{}; }(
-                                                    typename layout::held{}))>;
+        using X = std::tuple_element_t<K, decltype([]<class... H>(expr::type_list<H...>) {
+                                           return std::tuple<H...>{};
+                                       }(typename layout::held{}))>;
         return std::apply(
             [](const auto&... defs) {
                 auto found = std::tuple_cat([](const auto& d) {
@@ -87,8 +88,10 @@ struct neuron_code {
         bool r = system::stochastic;
         std::apply([&](const auto&... f) { r = r || (expr::is_stochastic<std::remove_cvref_t<decltype(f)>> || ...); },
                    system::rhs(Model.eqs));
-        if constexpr (model_type::has_threshold) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(threshold_expr)>>;
-        if constexpr (model_type::has_refractory) r = r || expr::is_stochastic<std::remove_cvref_t<decltype(refractory_expr)>>;
+        if constexpr (model_type::has_threshold)
+            r = r || expr::is_stochastic<std::remove_cvref_t<decltype(threshold_expr)>>;
+        if constexpr (model_type::has_refractory)
+            r = r || expr::is_stochastic<std::remove_cvref_t<decltype(refractory_expr)>>;
         return r;
     }();
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <stdexcept>
 #include <cstdint>
 #include <istream>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -135,8 +135,9 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         static_assert(std::is_same_v<typename View::quantity_type, units::quantity<expr::unit_of<X>>>,
                       "brian: a linked variable must have the unit of the variable it links to");
         constexpr bool same_precision = std::is_same_v<std::remove_cvref_t<decltype(*source.data())>, value_type>;
-        static_assert(same_precision, "brian: a linked variable must have the precision of the variable it links to "
-                                      "(give both groups the same precision<...>)");
+        static_assert(same_precision,
+                      "brian: a linked variable must have the precision of the variable it links to "
+                      "(give both groups the same precision<...>)");
         const std::size_t needed = index.empty() ? n_ : index.size();
         if (index.empty() && source.size() != n_)
             throw std::invalid_argument("brian: cannot link " + std::string(X::name.view()) + " of " + name_ + " (" +
@@ -188,7 +189,8 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     template <class E>
     /// For a subgroup [offset, offset + count), `i` and `N` are relative to it, as in Brian.
     double evaluate(const E& e, std::size_t i, std::size_t offset = 0, std::size_t count = 0) {
-        random_stream rng(current_seed(), stream_key(id_, stream_purpose::evaluate), static_cast<std::uint64_t>(clock_.step()), i);
+        random_stream rng(current_seed(), stream_key(id_, stream_purpose::evaluate),
+                          static_cast<std::uint64_t>(clock_.step()), i);
         const auto ctx = context<false>(nullptr, i, offset, count == 0 ? n_ : count, &rng);
         return inline_subexpressions(Model.eqs, e).eval(ctx);
     }
@@ -251,20 +253,19 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     static constexpr std::size_t n_states = layout::n_states;
     // What the loops are generated from (model_code.hpp).
     using code = neuron_code<Model>;
-    using code::events_list;
-    using code::n_events;
-    using code::event_order;
-    using code::threshold_expr;
-    using code::refractory_expr;
-    using code::loop_is_random;
-    using code::refractory_constant;
-    using code::unless_refractory_flags;
     using code::any_unless_refractory;
+    using code::event_order;
+    using code::events_list;
+    using code::loop_is_random;
+    using code::n_events;
+    using code::refractory_constant;
+    using code::refractory_expr;
+    using code::threshold_expr;
+    using code::unless_refractory_flags;
     struct no_stream {
         no_stream(std::uint64_t, std::uint32_t, std::uint64_t, std::uint64_t) {}
         random_stream* get() { return nullptr; }
     };
-
 
     /// What every element's update of one step shares.
     struct step_values {
@@ -278,8 +279,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         const auto scalar = context<true>(nullptr, 0, 0, n_, nullptr);
         stepper_.begin_step(scalar);
         if constexpr (refractory_constant)
-            now.refractory_time =
-                static_cast<double>(clock::steps_for(refractory_expr.eval(scalar), now.dt)) * now.dt;
+            now.refractory_time = static_cast<double>(clock::steps_for(refractory_expr.eval(scalar), now.dt)) * now.dt;
 
         // The loop over neurons, in chunks on the network's threads when the group is
         // large enough; each chunk collects its own spikes, joined in chunk order (the
@@ -357,10 +357,11 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         value_type x[n_states == 0 ? 1 : n_states];
         for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
         // A random stream per element only where the loop draws (none for CUBA).
-        std::conditional_t<loop_is_random, random_stream, no_stream> rng(now.seed, stream_key(id_, stream_purpose::update), now.step, i);
+        std::conditional_t<loop_is_random, random_stream, no_stream> rng(
+            now.seed, stream_key(id_, stream_purpose::update), now.step, i);
         const element_context<layout, true, value_type, value_type> ctx{
-            arrays, shared_.data(), x, i, 0, n_, t, dt, rng.get(), linked_.data(), linked_index_.data(), times,
-            active_flags};
+            arrays,         shared_.data(),       x,     i,           0, n_, t, dt, rng.get(),
+            linked_.data(), linked_index_.data(), times, active_flags};
 
         // constant_over_dt subexpressions: computed once, from the state at t.
         if constexpr (layout::n_held > 0)
@@ -413,8 +414,7 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         std::int32_t any = spiked;
         if constexpr (n_events > 0)
             detail::for_each_index<n_events>([&](auto k) {
-                const bool happened =
-                    inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx);
+                const bool happened = inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx);
                 flags[1 + k][f] = happened;
                 any |= happened;
             });
@@ -434,7 +434,8 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     void run_statements(const S& statements, const std::vector<std::int32_t>& who, std::size_t phase) {
         const auto step = static_cast<std::uint64_t>(clock_.step());
         for (std::int32_t i : who) {
-            random_stream rng(current_seed(), stream_key(id_, stream_purpose::event_code), step * 64 + phase, static_cast<std::size_t>(i));
+            random_stream rng(current_seed(), stream_key(id_, stream_purpose::event_code), step * 64 + phase,
+                              static_cast<std::size_t>(i));
             const auto ctx = context<false>(nullptr, static_cast<std::size_t>(i), 0, n_, &rng);
             std::apply([&](const auto&... s) { (inline_statement(s).exec(ctx), ...); }, statements.items);
         }
@@ -450,8 +451,19 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     template <bool LocalStates>
     element_context<layout, LocalStates, value_type> context(const double* x, std::size_t i, std::size_t offset,
                                                              std::size_t count, random_stream* rng) {
-        return {arrays_.data(), shared_.data(), x, i, offset, count, clock_.t(), clock_.dt(), rng,
-                linked_.data(), linked_index_.data(), lastspike_.data(), not_refractory_.data()};
+        return {arrays_.data(),
+                shared_.data(),
+                x,
+                i,
+                offset,
+                count,
+                clock_.t(),
+                clock_.dt(),
+                rng,
+                linked_.data(),
+                linked_index_.data(),
+                lastspike_.data(),
+                not_refractory_.data()};
     }
 
     std::size_t n_;
@@ -471,16 +483,15 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     // group's state lives in two cores' caches, so that serial synaptic input into it
     // moves cache lines between them (COBA with 4000 neurons was slower on 2 threads with
     // a bound of 32768; CUBA with 64000 neurons, 256000, gains 1.6x).
-    static constexpr double loop_cost =
-        4.0 + (std::is_same_v<method_type, method::exact_t>
-                   ? 0.0
-                   : static_cast<double>([] {
-                         return std::apply(
-                             [](const auto&... f) {
-                                 return (std::size_t{0} + ... + expr::evaluation_cost<std::remove_cvref_t<decltype(f)>>);
-                             },
-                             detail::system_of<Model>::f);
-                     }()));
+    static constexpr double loop_cost = 4.0 +
+                                        (std::is_same_v<method_type, method::exact_t> ? 0.0 : static_cast<double>([] {
+                                            return std::apply(
+                                                [](const auto&... f) {
+                                                    return (std::size_t{0} + ... +
+                                                            expr::evaluation_cost<std::remove_cvref_t<decltype(f)>>);
+                                                },
+                                                detail::system_of<Model>::f);
+                                        }()));
     static constexpr double parallel_min_work = 131072.0;
     brian::clock clock_;
     std::uint64_t assignments_ = 0;

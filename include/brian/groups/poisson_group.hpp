@@ -144,8 +144,7 @@ class poisson_group {
             fail("holds the schedule of " + std::to_string(next.size()) + " neurons, not " + std::to_string(n_));
         if (std::any_of(next.begin(), next.end(), [](std::int64_t s) { return s < 0; }))
             fail("has a negative spike step");
-        if (scheduled_dt != -1.0 && (!(scheduled_dt > 0.0) || !std::isfinite(scheduled_dt)))
-            fail("has an invalid dt");
+        if (scheduled_dt != -1.0 && (!(scheduled_dt > 0.0) || !std::isfinite(scheduled_dt))) fail("has an invalid dt");
         next_ = std::move(next);
         drawn_ = std::move(drawn);
         scheduled_dt_ = scheduled_dt;
@@ -158,8 +157,8 @@ class poisson_group {
     /// ahead, each inter-spike gap in steps from the geometric distribution with p =
     /// rate·dt — the same process as one Bernoulli(p) trial per step, at one draw per
     /// spike instead of one per neuron and step (15 Hz at dt = 0.1 ms: 667 times fewer).
-    static constexpr bool constant_rates =
-        expr::run_constant<Rate> || std::is_same_v<Rate, std::remove_cvref_t<decltype(detail::poisson_rates)>>;
+    static constexpr bool constant_rates = expr::run_constant<Rate> ||
+                                           std::is_same_v<Rate, std::remove_cvref_t<decltype(detail::poisson_rates)>>;
 
     /// Brian's PoissonGroup: one uniform per neuron and step (rates that vary in time).
     void run_per_step() {
@@ -202,7 +201,9 @@ class poisson_group {
     /// The error for `rate` (Hz): negative or not finite, or above 1/dt (`dt` > 0). Names
     /// neuron `i` (none if i == n) and the time `t` (none if t < 0).
     [[noreturn]] void rate_error(double rate, double dt, std::size_t i, double t) const {
-        auto hz = [](double x) { return units::format_quantity(x, units::dimension_of<boost::units::si::frequency>()); };
+        auto hz = [](double x) {
+            return units::format_quantity(x, units::dimension_of<boost::units::si::frequency>());
+        };
         auto sec = [](double x) { return units::format_quantity(x, units::dimension_of<boost::units::si::time>()); };
         std::string what = "the rate";
         if (i < n_) what += " of neuron " + std::to_string(i);
@@ -213,8 +214,9 @@ class poisson_group {
         char p[32];
         std::snprintf(p, sizeof p, "%.6g", rate * dt);
         throw std::invalid_argument("brian: " + name_ + ": rate * dt = " + p + " > 1 (" + what + " is " + hz(rate) +
-                                    ", dt = " + sec(dt) + "); a neuron spikes at most once per step: use a rate <= 1/dt = " +
-                                    hz(1.0 / dt) + " or a smaller dt (set_dt)");
+                                    ", dt = " + sec(dt) +
+                                    "); a neuron spikes at most once per step: use a rate <= 1/dt = " + hz(1.0 / dt) +
+                                    " or a smaller dt (set_dt)");
     }
 
     double probability_of(std::size_t i) const { return rate_of(i) * clock_.dt(); }
@@ -223,7 +225,8 @@ class poisson_group {
     std::int64_t next_after(std::size_t i, std::int64_t after) {
         const double p = probability_of(i);
         if (!(p > 0.0)) return std::numeric_limits<std::int64_t>::max();
-        random_stream rng(current_seed(), stream_key(id_, stream_purpose::poisson), (std::uint64_t{1} << 47) + drawn_[i]++, i);
+        random_stream rng(current_seed(), stream_key(id_, stream_purpose::poisson),
+                          (std::uint64_t{1} << 47) + drawn_[i]++, i);
         if (p >= 1.0) return after + 1;
         const double gap = 1.0 + std::floor(std::log1p(-rng.uniform()) / std::log1p(-p));
         return gap > 4e18 ? std::numeric_limits<std::int64_t>::max() : after + static_cast<std::int64_t>(gap);
@@ -264,8 +267,8 @@ class poisson_group {
     }
 
     static constexpr std::size_t calendar_size = 1024;
-    std::vector<std::int64_t> next_;         // next spike step per neuron (constant rates)
-    std::vector<std::uint64_t> drawn_;       // gaps drawn per neuron (the streams' counter)
+    std::vector<std::int64_t> next_;    // next spike step per neuron (constant rates)
+    std::vector<std::uint64_t> drawn_;  // gaps drawn per neuron (the streams' counter)
     std::vector<std::vector<std::int32_t>> calendar_;
     double scheduled_dt_ = -1.0;
     double checked_dt_ = -1.0;  // the dt the fixed rates were checked against

@@ -13,8 +13,7 @@ namespace brian {
 /// 7.6 µs); so do elementary functions, random numbers and all code outside the loop.
 template <class T>
 struct precision {
-    static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>,
-                  "brian: precision<T> takes float or double");
+    static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>, "brian: precision<T> takes float or double");
     using value_type = T;
 };
 

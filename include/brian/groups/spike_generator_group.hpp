@@ -48,7 +48,8 @@ class spike_generator_group {
             throw std::invalid_argument("brian: spike_generator_group got " + std::to_string(indices.size()) +
                                         " indices but " + std::to_string(times_si.size()) +
                                         " times; give one time per index");
-        if (period.value() < 0) throw std::invalid_argument("brian: the period of a spike_generator_group cannot be negative");
+        if (period.value() < 0)
+            throw std::invalid_argument("brian: the period of a spike_generator_group cannot be negative");
         if (!std::isfinite(period.value()))
             throw std::invalid_argument("brian: spike_generator_group " + name_ + " got the period " +
                                         units::to_string(period) + "; a period must be a finite time >= 0 (0: none)");
@@ -94,8 +95,8 @@ class spike_generator_group {
     void before_run() {
         const double dt = clock_.dt();
         if (period_ > 0 && period_ < dt)
-            throw std::invalid_argument("brian: the period of " + name_ + " (" + units::to_string(time_q::from_value(period_)) +
-                                        ") is shorter than its dt");
+            throw std::invalid_argument("brian: the period of " + name_ + " (" +
+                                        units::to_string(time_q::from_value(period_)) + ") is shorter than its dt");
         if (dt != prepared_dt_ || changed_) {
             // Steps are 64-bit: a time (sorted: the last) or period beyond 2^62 steps is an error.
             const double last = std::max(times_.empty() ? 0.0 : times_.back(), period_);
@@ -119,9 +120,10 @@ class spike_generator_group {
                 std::sort(in_step.begin(), in_step.end());
                 const auto twice = std::adjacent_find(in_step.begin(), in_step.end());
                 if (twice != in_step.end())
-                    throw std::invalid_argument("brian: with dt = " + units::to_string(time_q::from_value(dt)) + ", neuron " +
-                                                std::to_string(*twice) + " of " + name_ +
-                                                " spikes more than once in one time step; use a smaller dt or merge the spikes");
+                    throw std::invalid_argument(
+                        "brian: with dt = " + units::to_string(time_q::from_value(dt)) + ", neuron " +
+                        std::to_string(*twice) + " of " + name_ +
+                        " spikes more than once in one time step; use a smaller dt or merge the spikes");
             }
             period_bins_ = period_ > 0 ? static_cast<std::int64_t>(std::round(period_ / dt)) : 0;
             if (period_bins_ > 0 && std::abs(static_cast<double>(period_bins_) * dt - period_) > period_ * 1e-12)

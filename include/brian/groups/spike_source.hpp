@@ -18,7 +18,8 @@ struct spike_view {
 inline spike_view spikes_in(const std::vector<std::int32_t>& spikes, std::int32_t begin, std::int32_t end) {
     auto lo = std::lower_bound(spikes.begin(), spikes.end(), begin);
     auto hi = std::lower_bound(lo, spikes.end(), end);
-    return {std::span<const std::int32_t>(spikes.data() + (lo - spikes.begin()), static_cast<std::size_t>(hi - lo)), begin};
+    return {std::span<const std::int32_t>(spikes.data() + (lo - spikes.begin()), static_cast<std::size_t>(hi - lo)),
+            begin};
 }
 
 }  // namespace brian

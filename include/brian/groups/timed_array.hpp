@@ -47,7 +47,8 @@ inline std::size_t timed_row(const timed_values& d, double t, double group_dt) {
     throw std::out_of_range("brian: timed_array " + std::string(array) + " has " + std::to_string(columns) +
                             " columns, but " + who + " reads column " + text +
                             "; give it a column per element (set(values, rows, columns, unit, dt)) or index it "
-                            "below " + std::to_string(columns));
+                            "below " +
+                            std::to_string(columns));
 }
 }  // namespace detail
 
@@ -105,9 +106,11 @@ struct timed_array {
 
   private:
     static void store(std::vector<double> v, std::size_t rows, std::size_t columns, double dt) {
-        if (rows == 0) throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs at least one value");
+        if (rows == 0)
+            throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs at least one value");
         if (!(dt > 0.0) || !std::isfinite(dt))
-            throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) + " needs a positive, finite dt, got " +
+            throw std::invalid_argument("brian: timed_array " + std::string(Name.view()) +
+                                        " needs a positive, finite dt, got " +
                                         units::format_quantity(dt, units::dimension_of<boost::units::si::time>()));
         data() = detail::timed_values{std::move(v), rows, columns, dt};
     }
@@ -125,8 +128,8 @@ struct timed_call {
     double eval(Ctx& ctx) const {
         const auto& d = Array::data();
         if (d.rows == 0)
-            throw std::logic_error("brian: timed_array " + std::string(Array::name.view()) +
-                                   " has no values; call " + std::string(Array::name.view()) + ".set(...) before running");
+            throw std::logic_error("brian: timed_array " + std::string(Array::name.view()) + " has no values; call " +
+                                   std::string(Array::name.view()) + ".set(...) before running");
         const std::size_t row = detail::timed_row(d, time.eval(ctx), ctx.dt());
         if constexpr (std::is_void_v<Index>) return d.values[row];
         else {
@@ -134,7 +137,10 @@ struct timed_call {
             // the last column; one compare per element.
             const double col = index.eval(ctx);
             if (!(col >= 0.0 && col < static_cast<double>(d.columns))) [[unlikely]] {
-                if constexpr (requires { ctx.index(); ctx.size(); })
+                if constexpr (requires {
+                                  ctx.index();
+                                  ctx.size();
+                              })
                     detail::throw_column_error(Array::name.view(), d.columns, col, ctx.index(), ctx.size());
                 else detail::throw_column_error(Array::name.view(), d.columns, col, 0, 0);
             }
@@ -156,10 +162,10 @@ void check_timed_array_columns(const timed_call<Array, Time, Index>& e, std::siz
     if constexpr (std::is_same_v<Index, expr::builtin::index_t>) {
         const auto& d = Array::data();
         if (d.rows > 0 && d.columns < n)
-            throw std::out_of_range("brian: timed_array " + std::string(Array::name.view()) + " has " +
-                                    std::to_string(d.columns) + " columns, but " + reader + " reads it by index i with " +
-                                    std::to_string(n) + " elements; give it a column per element (set(values, rows, " +
-                                    std::to_string(n) + ", unit, dt))");
+            throw std::out_of_range(
+                "brian: timed_array " + std::string(Array::name.view()) + " has " + std::to_string(d.columns) +
+                " columns, but " + reader + " reads it by index i with " + std::to_string(n) +
+                " elements; give it a column per element (set(values, rows, " + std::to_string(n) + ", unit, dt))");
     }
 }
 
@@ -168,7 +174,8 @@ void check_timed_array_columns(const timed_call<Array, Time, Index>& e, std::siz
 /// several threads). Other index expressions are checked per element as evaluated.
 template <class E>
 void check_timed_array_columns(const E& e, std::size_t n, const std::string& reader) {
-    if constexpr (expr::is_node<E>) e.visit([&](const auto&... args) { (check_timed_array_columns(args, n, reader), ...); });
+    if constexpr (expr::is_node<E>)
+        e.visit([&](const auto&... args) { (check_timed_array_columns(args, n, reader), ...); });
 }
 }  // namespace detail
 

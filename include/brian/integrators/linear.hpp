@@ -51,9 +51,10 @@ constexpr auto affine_form(const F& f) {
 template <class... X, class F>
 constexpr auto substitute_states(const F& f) {
     if constexpr (sizeof...(X) == 0) return f;
-    else return [&]<class First, class... Rest>(expr::type_list<First, Rest...>) {
-        return substitute_states<Rest...>(expr::substitute<First>(f, expr::zero<expr::unit_of<First>>{}));
-    }(expr::type_list<X...>{});
+    else
+        return [&]<class First, class... Rest>(expr::type_list<First, Rest...>) {
+            return substitute_states<Rest...>(expr::substitute<First>(f, expr::zero<expr::unit_of<First>>{}));
+        }(expr::type_list<X...>{});
 }
 
 template <const auto& Model>
@@ -95,7 +96,8 @@ struct affine_system : system_of<Model> {
     template <class Ctx>
     void hoist(Ctx& ctx) {
         for_each_index<base::n>([&](auto j) {
-            if constexpr (hoistable<j> && !expr::is_zero<decltype(form_t<j>::slope)>) hoisted_exp[j] = propagator<j>(ctx);
+            if constexpr (hoistable<j> && !expr::is_zero<decltype(form_t<j>::slope)>)
+                hoisted_exp[j] = propagator<j>(ctx);
             if constexpr (offset_hoistable<j> && !expr::is_zero<decltype(form_t<j>::slope)> &&
                           !expr::is_zero<decltype(form_t<j>::offset)>)
                 hoisted_ratio[j] = ratio<j>(ctx);
@@ -155,11 +157,8 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         return std::apply([&](const auto&... fj) { return std::make_tuple(row(fj)...); }, base::f);
     }(typename base::sys::states{});
     static constexpr auto offsets = []<class... X>(expr::type_list<X...>) {
-        return std::apply(
-            [](const auto&... fj) {
-                return std::tuple{detail::substitute_states<X...>(fj)...};
-            },
-            base::f);
+        return std::apply([](const auto&... fj) { return std::tuple{detail::substitute_states<X...>(fj)...}; },
+                          base::f);
     }(typename base::sys::states{});
 
     /// Whether the coupling matrix is the same for every element, and whether it is fixed
@@ -169,7 +168,8 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         bool r = true;
         detail::for_each_index<n>([&](auto j) {
             detail::for_each_index<n>([&](auto k) {
-                r = r && expr::element_independent<std::tuple_element_t<k, std::tuple_element_t<j, decltype(jacobian)>>>;
+                r = r &&
+                    expr::element_independent<std::tuple_element_t<k, std::tuple_element_t<j, decltype(jacobian)>>>;
             });
         });
         return r;
@@ -254,9 +254,8 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
         const double dt = ctx.dt();
         small_matrix<2 * n> augmented{};  // [[M dt, I dt], [0, 0]]: exp gives [[P, Q], [0, I]]
         detail::for_each_index<n>([&](auto j) {
-            detail::for_each_index<n>([&](auto k) {
-                augmented[j][k] = std::get<k>(std::get<j>(jacobian)).eval(ctx) * dt;
-            });
+            detail::for_each_index<n>(
+                [&](auto k) { augmented[j][k] = std::get<k>(std::get<j>(jacobian)).eval(ctx) * dt; });
             augmented[j][n + j] = dt;
         });
         const auto e = matrix_exponential(augmented);
@@ -301,8 +300,8 @@ struct stepper<method::exact_t, Model> : detail::affine_system<Model> {
                     if constexpr (expr::is_zero<decltype(form::offset)>) {
                         next[j] = x[j] * p;
                     } else {
-                        const R b_over_a = static_cast<R>(base::template offset_hoistable<j> ? this->hoisted_ratio[j]
-                                                                                             : base::template ratio<j>(ctx));
+                        const R b_over_a = static_cast<R>(
+                            base::template offset_hoistable<j> ? this->hoisted_ratio[j] : base::template ratio<j>(ctx));
                         const R x_inf = -b_over_a;
                         next[j] = x_inf + x[j] * p + (-x_inf) * p;
                     }

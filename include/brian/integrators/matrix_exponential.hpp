@@ -51,11 +51,20 @@ small_matrix<N> solve(small_matrix<N> d, small_matrix<N> p) {
 /// neuron models. Not a truncated Taylor series.
 template <std::size_t N>
 small_matrix<N> matrix_exponential(small_matrix<N> a) {
-    static constexpr double b[] = {64764752532480000.0, 32382376266240000.0, 7771770303897600.0,
-                                   1187353796428800.0,  129060195264000.0,   10559470521600.0,
-                                   670442572800.0,      33522128640.0,       1323241920.0,
-                                   40840800.0,          960960.0,            16380.0,
-                                   182.0,               1.0};
+    static constexpr double b[] = {64764752532480000.0,
+                                   32382376266240000.0,
+                                   7771770303897600.0,
+                                   1187353796428800.0,
+                                   129060195264000.0,
+                                   10559470521600.0,
+                                   670442572800.0,
+                                   33522128640.0,
+                                   1323241920.0,
+                                   40840800.0,
+                                   960960.0,
+                                   16380.0,
+                                   182.0,
+                                   1.0};
     double norm = 0.0;  // 1-norm: maximum absolute column sum
     for (std::size_t j = 0; j < N; ++j) {
         double sum = 0.0;

@@ -44,8 +44,9 @@ struct explicit_stepper : system_of<Model> {
 /// Calls `fn(std::integral_constant<size_t, J>{})` for J in [0, N).
 template <std::size_t N, class Fn>
 constexpr void for_each_index(Fn&& fn) {
-    [&]<std::size_t... J>(std::index_sequence<J...>) { (fn(std::integral_constant<std::size_t, J>{}), ...); }(
-        std::make_index_sequence<N>{});
+    [&]<std::size_t... J>(std::index_sequence<J...>) {
+        (fn(std::integral_constant<std::size_t, J>{}), ...);
+    }(std::make_index_sequence<N>{});
 }
 
 /// Evaluates the expressions of a tuple into `out`.

@@ -24,7 +24,8 @@ struct ode_system {
     static constexpr auto drift(const Eqs& eqs) {
         return std::apply(
             [](const auto&... r) {
-                return std::tuple{expr::substitute<expr::builtin::xi_t>(r, expr::zero<expr::unit_of<expr::builtin::xi_t>>{})...};
+                return std::tuple{
+                    expr::substitute<expr::builtin::xi_t>(r, expr::zero<expr::unit_of<expr::builtin::xi_t>>{})...};
             },
             rhs(eqs));
     }
@@ -75,7 +76,7 @@ struct ode_system {
     struct is_uncoupled {
         static constexpr bool value = [] {
             return []<std::size_t... K>(std::index_sequence<K...>) {
-                return ((K == J || !expr::depends_on<F, typename state_info::template at<K>>) && ...);
+                return ((K == J || !expr::depends_on<F, typename state_info::template at<K>>)&&...);
             }(std::make_index_sequence<size>{});
         }();
     };
@@ -114,17 +115,21 @@ constexpr expr::expr_detail::message_text method_error() {
     if constexpr (Sys::stochastic && !Sys::noise_affine)
         return message("brian: noise must enter the equations as g * xi (linearly in xi)");
     else if constexpr (std::is_same_v<M, method::exact_t> && !Sys::linear)
-        return message("brian: method::exact needs linear equations without t or noise; use "
-                       "method::exponential_euler (conditionally linear) or method::euler");
+        return message(
+            "brian: method::exact needs linear equations without t or noise; use "
+            "method::exponential_euler (conditionally linear) or method::euler");
     else if constexpr (std::is_same_v<M, method::exponential_euler_t> && !Sys::conditionally_linear)
-        return message("brian: method::exponential_euler needs each equation linear in its own variable "
-                       "and no noise; use method::euler or method::rk4");
-    else if constexpr ((std::is_same_v<M, method::rk2_t> || std::is_same_v<M, method::rk4_t>) && Sys::stochastic)
-        return message("brian: method::", name, " cannot integrate stochastic equations (xi); use "
+        return message(
+            "brian: method::exponential_euler needs each equation linear in its own variable "
+            "and no noise; use method::euler or method::rk4");
+    else if constexpr ((std::is_same_v<M, method::rk2_t> || std::is_same_v<M, method::rk4_t>)&&Sys::stochastic)
+        return message("brian: method::", name,
+                       " cannot integrate stochastic equations (xi); use "
                        "method::euler, method::heun or method::milstein");
     else if constexpr (std::is_same_v<M, method::euler_t> && Sys::stochastic && !Sys::additive_noise)
-        return message("brian: method::euler handles only additive noise; for noise multiplied by a state "
-                       "variable use method::heun or method::milstein (Stratonovich, as Brian 2)");
+        return message(
+            "brian: method::euler handles only additive noise; for noise multiplied by a state "
+            "variable use method::heun or method::milstein (Stratonovich, as Brian 2)");
     else return {};
 }
 

@@ -24,9 +24,9 @@ using npy_shape = std::vector<std::size_t>;
 namespace detail {
 
 template <class T>
-inline constexpr bool npy_element =
-    std::is_same_v<T, bool> || ((std::is_integral_v<T> || std::is_floating_point_v<T>) &&
-                                (sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8));
+inline constexpr bool npy_element = std::is_same_v<T, bool> ||
+                                    ((std::is_integral_v<T> || std::is_floating_point_v<T>)&&(
+                                        sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8));
 
 template <class T>
 inline constexpr bool npy_unsupported = false;
@@ -67,7 +67,7 @@ std::string npy_descr() {
         return {};
     } else {
         const char order = sizeof(T) == 1 ? '|' : (std::endian::native == std::endian::little ? '<' : '>');
-        const char kind = std::is_same_v<T, bool>    ? 'b'
+        const char kind = std::is_same_v<T, bool>       ? 'b'
                           : std::is_floating_point_v<T> ? 'f'
                           : std::is_signed_v<T>         ? 'i'
                                                         : 'u';

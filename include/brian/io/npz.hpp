@@ -12,8 +12,8 @@
 
 #include <xtensor/xexpression.hpp>
 
-#include "brian/io/detail/crc32.hpp"
 #include "brian/detail/atomic_file.hpp"
+#include "brian/io/detail/crc32.hpp"
 #include "brian/io/detail/output_file.hpp"
 #include "brian/io/npy.hpp"
 
@@ -102,14 +102,14 @@ class npz_writer {
         std::string cd;
         for (const member& m : members_) {
             const bool wide = m.zip64 || m.offset >= limit32;
-            detail::put_le(cd, 0x02014b50, 4);  // central directory header signature
+            detail::put_le(cd, 0x02014b50, 4);                 // central directory header signature
             detail::put_le(cd, 0x0300 | (wide ? 45 : 20), 2);  // made by: Unix, ZIP 2.0 / 4.5
             put_common(cd, m, wide);
-            detail::put_le(cd, wide ? 28 : 0, 2);       // extra field length
-            detail::put_le(cd, 0, 2);                   // comment length
-            detail::put_le(cd, 0, 2);                   // disk number
-            detail::put_le(cd, 0, 2);                   // internal attributes
-            detail::put_le(cd, 0100644U << 16, 4);      // external attributes: rw-r--r--
+            detail::put_le(cd, wide ? 28 : 0, 2);   // extra field length
+            detail::put_le(cd, 0, 2);               // comment length
+            detail::put_le(cd, 0, 2);               // disk number
+            detail::put_le(cd, 0, 2);               // internal attributes
+            detail::put_le(cd, 0100644U << 16, 4);  // external attributes: rw-r--r--
             detail::put_le(cd, wide ? limit32 : m.offset, 4);
             cd += m.name;
             if (wide) {  // ZIP64 extra: uncompressed size, compressed size, header offset

@@ -42,10 +42,12 @@ constexpr auto gap_junction_current(const I& current, const V& v, const W& w) {
     using product = expr::unit_of<decltype(expr::as_expr(w) * (pre(v) - post(v)))>;
     constexpr bool units_agree = std::is_same_v<product, expr::unit_of<I>>;
     constexpr bool is_parameter = I::kind == expr::symbol_kind::parameter;
-    static_assert(is_parameter, "brian: library::gap_junction(I, v, w): I must be a parameter<...> of the target "
-                                "group (the summed gap-junction current, used by its equations)");
-    static_assert(units_agree, "brian: library::gap_junction(I, v, w): w * v must have the unit of I (w in "
-                               "siemens for v in volt and I in amp)");
+    static_assert(is_parameter,
+                  "brian: library::gap_junction(I, v, w): I must be a parameter<...> of the target "
+                  "group (the summed gap-junction current, used by its equations)");
+    static_assert(units_agree,
+                  "brian: library::gap_junction(I, v, w): w * v must have the unit of I (w in "
+                  "siemens for v in volt and I in amp)");
     if constexpr (units_agree && is_parameter) return summed(post(current) = w * (pre(v) - post(v)));
 }
 template <class I, class V, class W>

@@ -34,11 +34,11 @@ struct nmda_parameters {
     using conductance = units::quantity<units::si::conductance>;
     using per_voltage = std::remove_cvref_t<decltype(1.0 / units::volt)>;
 
-    time tau_rise = 2.0 * units::ms;         ///< decay of x (rise of s)
-    time tau_decay = 100.0 * units::ms;      ///< decay of s
-    rate alpha = 0.5 * units::kHz;           ///< rate at which x opens s
-    concentration Mg = 1.0 * units::mM;      ///< extracellular magnesium
-    voltage E = 0.0 * units::mV;             ///< reversal potential
+    time tau_rise = 2.0 * units::ms;     ///< decay of x (rise of s)
+    time tau_decay = 100.0 * units::ms;  ///< decay of s
+    rate alpha = 0.5 * units::kHz;       ///< rate at which x opens s
+    concentration Mg = 1.0 * units::mM;  ///< extracellular magnesium
+    voltage E = 0.0 * units::mV;         ///< reversal potential
     /// Peak conductance of a synapse (times its weight, if any): Brunel & Wang's
     /// recurrent NMDA conductance onto pyramidal cells (800 excitatory inputs).
     conductance g = 0.327 * units::nS;
@@ -58,13 +58,13 @@ constexpr void check_nmda(const nmda_parameters& p) {
 /// The NMDA synapse model; `weight` is a dimensionless expression multiplying g.
 template <class I, class V, class Weight, class Method>
 constexpr auto nmda_model(const I& current, const V& v, const Weight& weight, const nmda_parameters& p, Method m) {
-    constexpr bool current_ok =
-        I::kind == expr::symbol_kind::parameter && std::is_same_v<expr::unit_of<I>, units::si::current>;
+    constexpr bool current_ok = I::kind == expr::symbol_kind::parameter &&
+                                std::is_same_v<expr::unit_of<I>, units::si::current>;
     constexpr bool voltage_ok = std::is_same_v<expr::unit_of<V>, units::si::electric_potential>;
-    static_assert(current_ok, "brian: library::nmda(I, v, ...): I must be a parameter<..., amp> of the target "
-                              "group (the summed NMDA current, used by its equations)");
-    static_assert(voltage_ok,
-                  "brian: library::nmda(I, v, ...): v must be the target's membrane potential (unit volt)");
+    static_assert(current_ok,
+                  "brian: library::nmda(I, v, ...): I must be a parameter<..., amp> of the target "
+                  "group (the summed NMDA current, used by its equations)");
+    static_assert(voltage_ok, "brian: library::nmda(I, v, ...): v must be the target's membrane potential (unit volt)");
     static_assert(method::Method<Method>, "brian: library::nmda(I, v, p, m): m must be a method (method::rk4 ...)");
     if constexpr (current_ok && voltage_ok && method::Method<Method>) {
         check_nmda(p);
@@ -73,10 +73,9 @@ constexpr auto nmda_model(const I& current, const V& v, const Weight& weight, co
         // The block with dimensionless numbers: Mg / 3.57 mM and 0.062 · v / mV.
         const double mg_ratio = p.Mg / p.block_concentration;
         const auto block = 1.0 / (1.0 + mg_ratio * expr::exp(-(p.block_slope * post(v))));
-        return synapse_model(equations(d(s) / expr::dt = -s / p.tau_decay + p.alpha * x * (1.0 - s),
-                                       d(x) / expr::dt = -x / p.tau_rise),
-                             on_pre(x += 1.0), summed(post(current) = weight * p.g * s * (p.E - post(v)) * block),
-                             m);
+        return synapse_model(
+            equations(d(s) / expr::dt = -s / p.tau_decay + p.alpha * x * (1.0 - s), d(x) / expr::dt = -x / p.tau_rise),
+            on_pre(x += 1.0), summed(post(current) = weight * p.g * s * (p.E - post(v)) * block), m);
     }
 }
 }  // namespace detail

@@ -13,9 +13,9 @@ using stp_facilitation = expr::symbol<expr::symbol_kind::state, "stp_facilitatio
 
 /// Parameters of Tsodyks–Markram short-term plasticity.
 struct stp_parameters {
-    double U;                                         ///< baseline release probability
-    units::quantity<boost::units::si::time> tau_d;    ///< recovery of resources (depression)
-    units::quantity<boost::units::si::time> tau_f;    ///< decay of facilitation
+    double U;                                       ///< baseline release probability
+    units::quantity<boost::units::si::time> tau_d;  ///< recovery of resources (depression)
+    units::quantity<boost::units::si::time> tau_f;  ///< decay of facilitation
 };
 
 /// Tsodyks–Markram short-term plasticity (Tsodyks, Pawelzik & Markram 1998; Brian 2's
@@ -30,7 +30,7 @@ constexpr auto tsodyks_markram(const Target& target, const W& w, const stp_param
     return synapse_model(
         equations(d(y) / expr::dt = -y / p.tau_d | event_driven, d(f) / expr::dt = -f / p.tau_f | event_driven),
         on_pre(target += w * (p.U + f) * (1.0 - y),
-               y += (p.U + f) * (1.0 - y),   // x ← x (1 - u)
+               y += (p.U + f) * (1.0 - y),    // x ← x (1 - u)
                f += p.U * (1.0 - p.U - f)));  // u ← u + U (1 - u)
 }
 

@@ -71,10 +71,10 @@ constexpr auto pick(const Parts&... parts) {
     if constexpr (std::tuple_size_v<decltype(found)> == 0) return Default{};
     else return std::get<0>(found);
 }
-#define BRIAN_PRED(name, var)                                                              \
-    template <class T>                                                                     \
-    struct name {                                                                          \
-        static constexpr bool value = var<T>;                                              \
+#define BRIAN_PRED(name, var)                 \
+    template <class T>                        \
+    struct name {                             \
+        static constexpr bool value = var<T>; \
     };
 BRIAN_PRED(equations_pred, is_equation_set)
 BRIAN_PRED(threshold_pred, is_threshold)
@@ -91,7 +91,8 @@ template <class... Parts>
 constexpr expr::expr_detail::message_text neuron_model_error() {
     constexpr int eqs = (int(is_equation_set<Parts>) + ... + 0);
     constexpr int known = (int(is_equation_set<Parts> || is_threshold<Parts> || is_reset<Parts> ||
-                               is_refractory<Parts> || is_events<Parts> || method::Method<Parts>) + ... + 0);
+                               is_refractory<Parts> || is_events<Parts> || method::Method<Parts>) +
+                           ... + 0);
     if constexpr (eqs != 1)
         return expr::expr_detail::message("brian: neuron_model(...) needs exactly one equations(...)");
     else if constexpr (known != sizeof...(Parts))
@@ -122,8 +123,8 @@ constexpr auto neuron_model(const Parts&... parts) {
     auto ref = detail::pick<detail::refractory_pred, no_refractory>(parts...);
     auto evs = detail::pick<detail::events_pred, events_part<>>(parts...);
     auto mth = detail::pick<detail::method_pred, method::automatic_t>(parts...);
-    return neuron_model_t<decltype(eqs), decltype(thr), decltype(rst), decltype(ref), decltype(evs),
-                          decltype(mth)>{eqs, thr, rst, ref, evs};
+    return neuron_model_t<decltype(eqs), decltype(thr), decltype(rst), decltype(ref), decltype(evs), decltype(mth)>{
+        eqs, thr, rst, ref, evs};
 }
 template <class... Parts>
     requires(detail::neuron_model_error<Parts...>().size() != 0)

@@ -56,15 +56,15 @@ constexpr expr::expr_detail::message_text refractory_error() {
 template <class S>
 inline constexpr bool writes_subexpression = [] {
     if constexpr (requires { typename S::statements; })
-        return []<class... T>(expr::type_list<T...>) { return (writes_subexpression<T> || ...); }(
-            typename S::statements{});
+        return []<class... T>(expr::type_list<T...>) {
+            return (writes_subexpression<T> || ...);
+        }(typename S::statements{});
     else return S::target_type::kind == expr::symbol_kind::subexpression;
 }();
 template <class... S>
 constexpr expr::expr_detail::message_text statements_error(std::string_view where) {
     if constexpr (!(expr::Statement<S> && ...))
-        return expr::expr_detail::message("brian: ", where,
-                                          "(...) takes statements such as v = Vr or w += b");
+        return expr::expr_detail::message("brian: ", where, "(...) takes statements such as v = Vr or w += b");
     else if constexpr ((writes_subexpression<S> || ...))
         return expr::expr_detail::message("brian: ", where,
                                           "(...) cannot assign to a subexpression: it is defined by its equation");

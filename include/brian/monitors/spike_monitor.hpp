@@ -16,9 +16,9 @@
 #include <xtensor/xtensor.hpp>
 
 #include "brian/detail/pod_io.hpp"
-#include "brian/groups/spike_source.hpp"
 #include "brian/expr/constant.hpp"
 #include "brian/expr/context.hpp"
+#include "brian/groups/spike_source.hpp"
 #include "brian/monitors/record.hpp"
 #include "brian/network/clock.hpp"
 #include "brian/network/schedule.hpp"
@@ -249,12 +249,14 @@ class spike_counter {
     }
 
     /// Spikes per element since the counter was made or last reset.
-    xt::xtensor<std::int64_t, 1> count() const { return xt::adapt(counts_, std::array<std::size_t, 1>{counts_.size()}); }
+    xt::xtensor<std::int64_t, 1> count() const {
+        return xt::adapt(counts_, std::array<std::size_t, 1>{counts_.size()});
+    }
     /// The spikes of element k.
     std::int64_t operator[](std::size_t k) const {
         if (k >= counts_.size())
-            throw std::out_of_range("brian: spike_counter index " + std::to_string(k) + " is out of range for a group of size " +
-                                    std::to_string(counts_.size()));
+            throw std::out_of_range("brian: spike_counter index " + std::to_string(k) +
+                                    " is out of range for a group of size " + std::to_string(counts_.size()));
         return counts_[k];
     }
     /// All spikes counted.

@@ -51,10 +51,10 @@ template <class Source, class X>
 constexpr expr::expr_detail::message_text record_error() {
     using group = std::remove_cvref_t<decltype(root_group(std::declval<Source&>()))>;
     if constexpr (!requires { typename group::layout; })
-        return expr::expr_detail::message("brian: state_monitor records the variables of a neuron_group, a slice of "
-                                          "one or a synapses object");
-    else if constexpr (group::layout::template stores<X> || group::layout::template is_subexpression<X>)
-        return {};
+        return expr::expr_detail::message(
+            "brian: state_monitor records the variables of a neuron_group, a slice of "
+            "one or a synapses object");
+    else if constexpr (group::layout::template stores<X> || group::layout::template is_subexpression<X>) return {};
     else return not_stored_error<typename group::layout, X>("state_monitor cannot record");
 }
 
@@ -92,10 +92,10 @@ class state_monitor {
         : state_monitor(source, r, std::move(which)) {
         const double ratio = dt.value() / source.clock().dt();
         if (!(ratio >= 1.0) || std::abs(ratio - std::round(ratio)) > 1e-9 * ratio)
-            throw std::invalid_argument("brian: a state_monitor's dt must be a whole multiple of its group's dt (" +
-                                        units::to_string(units::quantity<boost::units::si::time>::from_value(
-                                            source.clock().dt())) +
-                                        "), got " + units::to_string(dt));
+            throw std::invalid_argument(
+                "brian: a state_monitor's dt must be a whole multiple of its group's dt (" +
+                units::to_string(units::quantity<boost::units::si::time>::from_value(source.clock().dt())) + "), got " +
+                units::to_string(dt));
         clock_.set_dt(dt.value());
         own_clock_ = true;
     }
@@ -134,7 +134,8 @@ class state_monitor {
     /// Times of the recordings in unit `u`: `t(ms)`.
     template <class U>
     xt::xtensor<double, 1> t(const U& u) const {
-        static_assert(std::is_same_v<expr::operand_unit<U>, boost::units::si::time>, "brian: t(unit) needs a time unit");
+        static_assert(std::is_same_v<expr::operand_unit<U>, boost::units::si::time>,
+                      "brian: t(unit) needs a time unit");
         return t() / expr::as_expr(u).value;
     }
     /// The recorded values of `x`, SI, shape (elements, times): `M[v](0, k)`.

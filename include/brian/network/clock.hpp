@@ -35,9 +35,7 @@ class clock {
     void advance() { ++step_; }
 
     /// Brian's `timestep(t, dt)`: the step containing t, robust to rounding at multiples.
-    static std::int64_t steps_for(double t, double dt) {
-        return static_cast<std::int64_t>((t + 1e-3 * dt) / dt);
-    }
+    static std::int64_t steps_for(double t, double dt) { return static_cast<std::int64_t>((t + 1e-3 * dt) / dt); }
 
   private:
     double dt_ = default_dt;

@@ -40,6 +40,7 @@ class network {
                   "brian: network(...) takes objects that the network can run (groups, synapses, monitors, "
                   "poisson_input, network_operation): each needs slots, order, clock(), before_run() and "
                   "run_slot(slot) (NetworkObject, network/concepts.hpp)");
+
   public:
     using time_q = units::quantity<boost::units::si::time>;
     explicit network(Objects&... objects) : objects_(&objects...) {
@@ -79,7 +80,8 @@ class network {
             end_step[c] = step_at(t_end, clocks[c]->dt());
         }
         build_order();
-        if (threads_ > 1 && (!pool_ || pool_->size() != threads_)) pool_ = std::make_unique<detail::thread_pool>(threads_);
+        if (threads_ > 1 && (!pool_ || pool_->size() != threads_))
+            pool_ = std::make_unique<detail::thread_pool>(threads_);
         struct pool_scope {  // the objects find the pool through detail::current_pool()
             detail::thread_pool* saved;
             explicit pool_scope(detail::thread_pool* p) : saved(detail::current_pool()) { detail::current_pool() = p; }

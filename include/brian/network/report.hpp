@@ -29,9 +29,7 @@ class progress_report {
     }
 
   private:
-    double elapsed() const {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    }
+    double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
     void print(double done, double wall, bool final) const {
         const double fraction = duration_ > 0 ? done / duration_ : 1.0;
         char bar[31];

@@ -30,13 +30,14 @@ namespace brian::detail {
 
 namespace state_format {
 /// PNG-style: a non-ASCII first byte, and CR LF / ^Z / LF to catch text-mode transfers.
-inline constexpr std::string_view magic{"\x89"
-                                        "brian-state\r\n\x1a\n",
-                                        16};
+inline constexpr std::string_view magic{
+    "\x89"
+    "brian-state\r\n\x1a\n",
+    16};
 inline constexpr std::uint32_t version = 2;
 inline constexpr std::uint64_t header_size = 64, crc_size = 4;
 inline constexpr std::uint64_t min_entry_size = 4 + 4 + 8 + 4 + 8 + 8 + 8;  // with empty texts
-inline constexpr std::uint32_t max_text = 4096;  // bytes of a kind or a name
+inline constexpr std::uint32_t max_text = 4096;                             // bytes of a kind or a name
 /// The byte order of the sections' values (the header and table are little-endian).
 inline constexpr std::uint32_t native_order = std::endian::native == std::endian::little ? 0 : 1;
 
@@ -143,10 +144,12 @@ inline state_contents read_state_image(std::string_view b, const std::string& so
         if (b.empty()) throw error("is empty; pass a file written by network::store(name, file)");
         if (f::magic.starts_with(b)) throw error("is truncated: " + std::to_string(b.size()) + " bytes");
         if (b.starts_with("brian-state-v1\n"))
-            throw error("is a state file of format 1 (an older brian), which this brian no longer reads; "
-                        "run the simulation again and store it anew");
-        throw error("is not a brian state file (it does not begin with the state-file signature); "
-                    "pass a file written by network::store(name, file)");
+            throw error(
+                "is a state file of format 1 (an older brian), which this brian no longer reads; "
+                "run the simulation again and store it anew");
+        throw error(
+            "is not a brian state file (it does not begin with the state-file signature); "
+            "pass a file written by network::store(name, file)");
     }
     if (b.size() < f::header_size + f::crc_size)
         throw error("is truncated: " + std::to_string(b.size()) + " bytes, less than a state file's header");
@@ -167,9 +170,7 @@ inline state_contents read_state_image(std::string_view b, const std::string& so
                     "); it was changed after it was written");
     }
     // From here on the bytes are as written: what fails is a file not written by brian.
-    auto invalid = [&](const std::string& what) {
-        return error("was not written by network::store: " + what);
-    };
+    auto invalid = [&](const std::string& what) { return error("was not written by network::store: " + what); };
     if (f::get(b, 20, 4) != f::native_order)
         throw error("was written on a machine of the other byte order; restore it on such a machine");
     if (f::get(b, 44, 4) != 0) throw invalid("a reserved header field is not 0");
@@ -273,7 +274,8 @@ inline std::string read_state_file(const std::filesystem::path& file) {
     std::error_code ec;
     const std::string name = quoted(file);
     if (std::filesystem::is_directory(file, ec))
-        throw std::runtime_error("brian: cannot read the state file " + name + ": it is a directory; pass the file "
+        throw std::runtime_error("brian: cannot read the state file " + name +
+                                 ": it is a directory; pass the file "
                                  "written by store(name, file)");
     std::ifstream in(file, std::ios::binary);
     const auto size = in.seekg(0, std::ios::end).tellg();
@@ -282,8 +284,7 @@ inline std::string read_state_file(const std::filesystem::path& file) {
                                  "; check the path (it is written by store(name, file))");
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.seekg(0);
-    if (!in.read(bytes.data(), size))
-        throw std::runtime_error("brian: reading the state file " + name + " failed");
+    if (!in.read(bytes.data(), size)) throw std::runtime_error("brian: reading the state file " + name + " failed");
     return bytes;
 }
 

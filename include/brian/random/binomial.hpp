@@ -109,7 +109,7 @@ class binomial_sampler {
             double phi = pmode_, plo = pmode_;
             const double ratio_down = q_ / p_;
             for (;;) {
-                const bool can_up = hi < n_, can_down = lo > 0;
+                const bool can_up = hi<n_, can_down = lo> 0;
                 if (!can_up && !can_down) break;  // rounding: redraw
                 if (can_up) {
                     phi *= static_cast<double>(n_ - hi) / static_cast<double>(hi + 1) * s_;

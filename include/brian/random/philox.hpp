@@ -56,9 +56,8 @@ class random_stream {
 
     /// The first two uniform()s of the stream (seed, object, step, element): one Philox
     /// block, for loops that need one number per element and take two elements per stream.
-    BRIAN_ALWAYS_INLINE static std::array<double, 2> first_two_uniforms(std::uint64_t seed, std::uint32_t object,
-                                                                       std::uint64_t step,
-                                                                       std::uint64_t element) noexcept {
+    BRIAN_ALWAYS_INLINE static std::array<double, 2>
+    first_two_uniforms(std::uint64_t seed, std::uint32_t object, std::uint64_t step, std::uint64_t element) noexcept {
         const auto block = detail::philox4x32_10(counter(step, element), key(seed, object));
         return {detail::uniform_from_words(block[0], block[1]), detail::uniform_from_words(block[2], block[3])};
     }

@@ -77,8 +77,7 @@ struct clock_driven_integrator {
     template <class P, class... O>
     static constexpr bool uncoupled_one(expr::type_list<O...>) {
         return ((expr::same_symbol<typename O::variable, typename P::variable> ||
-                 !expr::depends_on<typename P::rhs_type, typename O::variable>) &&
-                ...);
+                 !expr::depends_on<typename P::rhs_type, typename O::variable>)&&...);
     }
     template <class... O>
     static constexpr bool all_uncoupled([[maybe_unused]] expr::type_list<O...> l) {
@@ -92,8 +91,9 @@ struct clock_driven_integrator {
     static constexpr bool is_constant = constant_coefficients(odes{});
 
     using requested = typename Model::method_type;
-    using method_type = std::conditional_t<std::is_same_v<requested, method::automatic_t>,
-                                           std::conditional_t<is_linear && (is_uncoupled || is_constant), method::exact_t, method::euler_t>, requested>;
+    using method_type = std::conditional_t<
+        std::is_same_v<requested, method::automatic_t>,
+        std::conditional_t<is_linear && (is_uncoupled || is_constant), method::exact_t, method::euler_t>, requested>;
     static constexpr bool exact = std::is_same_v<method_type, method::exact_t>;
     /// Coupled linear system: x ← M·x + c with M, c from the augmented matrix exponential.
     static constexpr bool matrix_exact = exact && !is_uncoupled;
@@ -102,16 +102,18 @@ struct clock_driven_integrator {
     // the synapses object, see `check`).
     static constexpr bool has_noise = n > 0 && is_stochastic;
     static constexpr bool exact_nonlinear = n > 0 && exact && !is_linear;
-    static constexpr bool exact_coupled_varying = n > 0 && exact && is_linear && !is_uncoupled && !is_constant;
-    static constexpr bool exponential_euler_nonlinear =
-        n > 0 && std::is_same_v<method_type, method::exponential_euler_t> && !is_self_linear;
+    static constexpr bool exact_coupled_varying = n > 0 && exact&& is_linear && !is_uncoupled && !is_constant;
+    static constexpr bool exponential_euler_nonlinear = n > 0 &&
+                                                        std::is_same_v<method_type, method::exponential_euler_t> &&
+                                                        !is_self_linear;
     static constexpr bool milstein_without_noise = n > 0 && std::is_same_v<method_type, method::milstein_t>;
 
     /// The compile-time checks, with readable texts.
     static constexpr void check() {
         static_assert(!has_noise, "brian: clock-driven synaptic equations cannot contain noise (xi) or random draws");
-        static_assert(!exact_nonlinear, "brian: method::exact needs linear clock-driven synaptic equations without t; "
-                                        "use method::euler, method::rk4 or method::exponential_euler");
+        static_assert(!exact_nonlinear,
+                      "brian: method::exact needs linear clock-driven synaptic equations without t; "
+                      "use method::euler, method::rk4 or method::exponential_euler");
         static_assert(!exact_coupled_varying,
                       "brian: method::exact for coupled clock-driven synaptic equations needs coefficients fixed for "
                       "the run (no per-synapse parameter in them); use method::rk4");
@@ -213,8 +215,9 @@ struct clock_driven_integrator {
   private:
     template <std::size_t N, class Fn>
     static constexpr void for_each(Fn&& fn) {
-        [&]<std::size_t... J>(std::index_sequence<J...>) { (fn(std::integral_constant<std::size_t, J>{}), ...); }(
-            std::make_index_sequence<N>{});
+        [&]<std::size_t... J>(std::index_sequence<J...>) {
+            (fn(std::integral_constant<std::size_t, J>{}), ...);
+        }(std::make_index_sequence<N>{});
     }
     /// `f` with every clock-driven state set to zero (the constant term of a linear f).
     template <class F>

@@ -12,7 +12,10 @@ namespace brian::detail {
 /// write), for the state update and for every other code writing X.
 template <class G, class X>
 constexpr bool clamped_when_refractory() {
-    if constexpr (requires { G::model.eqs.equations; G::model_type::has_refractory; }) {
+    if constexpr (requires {
+                      G::model.eqs.equations;
+                      G::model_type::has_refractory;
+                  }) {
         if constexpr (G::model_type::has_refractory) {
             return std::apply(
                 [](const auto&... ode) {

@@ -18,8 +18,7 @@ inline constexpr bool is_and = [] {
 /// The conjuncts of a condition: `a and b and c` as the tuple (a, b, c).
 template <class C>
 constexpr auto conjuncts(const C& c) {
-    if constexpr (is_and<C>)
-        return std::tuple_cat(conjuncts(c.a), conjuncts(c.b));
+    if constexpr (is_and<C>) return std::tuple_cat(conjuncts(c.a), conjuncts(c.b));
     else return std::tuple<C>{c};
 }
 
@@ -29,9 +28,7 @@ template <class E>
 inline constexpr bool reads_pre = mentions<E, expr::builtin::index_t> || [] {
     if constexpr (is_side_variable<E>) return E::side == synaptic_side::pre;
     else if constexpr (expr::HasArgs<E>)
-        return []<class... A>(expr::type_list<A...>) {
-            return (reads_pre<A> || ...);
-        }(typename E::args{});
+        return []<class... A>(expr::type_list<A...>) { return (reads_pre<A> || ...); }(typename E::args{});
     else return false;
 }();
 template <class E>

@@ -31,9 +31,11 @@ struct connect_window {
                                 const char* side) {
         bool same_group = false;
         if constexpr (std::is_same_v<F, S>) same_group = &part.group() == &whole.group();
-        if (!same_group || part.offset() < whole.offset() || part.offset() + part.size() > whole.offset() + whole.size())
+        if (!same_group || part.offset() < whole.offset() ||
+            part.offset() + part.size() > whole.offset() + whole.size())
             throw std::invalid_argument("brian: " + name + ".connect(from, to, ...): the " + side +
-                                        " slice is not part of the synapses' " + side + "; pass slices of the groups "
+                                        " slice is not part of the synapses' " + side +
+                                        "; pass slices of the groups "
                                         "the synapses were created with");
         return part.offset() - whole.offset();
     }

@@ -114,8 +114,7 @@ constexpr auto targets(const J& target, generator_range over) {
     return targets_part<expr::expr_t<J>, no_generator_condition>{expr::as_expr(target), over, {}};
 }
 template <class J, class C>
-    requires expr::Operand<J> && std::is_same_v<expr::operand_unit<J>, expr::dimensionless_t> &&
-             detail::Condition<C>
+    requires expr::Operand<J> && std::is_same_v<expr::operand_unit<J>, expr::dimensionless_t> && detail::Condition<C>
 constexpr auto targets(const J& target, generator_range over, const C& cond) {
     return targets_part<expr::expr_t<J>, expr::expr_t<C>>{expr::as_expr(target), over, expr::as_expr(cond)};
 }

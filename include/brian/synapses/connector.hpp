@@ -10,13 +10,13 @@
 #include <type_traits>
 #include <vector>
 
-#include "brian/synapses/connect_analysis.hpp"
-#include "brian/synapses/connect_window.hpp"
-#include "brian/synapses/connectivity.hpp"
 #include "brian/error.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/random/seed.hpp"
 #include "brian/random/stream_key.hpp"
+#include "brian/synapses/connect_analysis.hpp"
+#include "brian/synapses/connect_window.hpp"
+#include "brian/synapses/connectivity.hpp"
 
 namespace brian::detail {
 
@@ -91,7 +91,8 @@ class connector : public Core {
     }
     template <class RI, class RJ>
         requires std::ranges::sized_range<RI> && std::ranges::sized_range<RJ> &&
-                 std::is_integral_v<std::ranges::range_value_t<RI>> && std::is_integral_v<std::ranges::range_value_t<RJ>>
+                 std::is_integral_v<std::ranges::range_value_t<RI>> &&
+                 std::is_integral_v<std::ranges::range_value_t<RJ>>
     void connect(const RI& i, const RJ& j) {
         pairs(std::vector<std::int64_t>(std::ranges::begin(i), std::ranges::end(i)),
               std::vector<std::int64_t>(std::ranges::begin(j), std::ranges::end(j)));
@@ -105,9 +106,10 @@ class connector : public Core {
 
     /// Anything else: one readable line instead of the list of every overload.
     template <class... A>
-    error<"brian: connect(...) takes (), (one_to_one), (probability(p)), (condition(c)[, probability(p)]), "
-          "(targets(j, range[, c])[, skip_if_invalid]), (i, j) with indices or index lists, or (from, to[, rule]) "
-          "with slices; each optionally followed by synapses_per_pair(n)">
+    error<
+        "brian: connect(...) takes (), (one_to_one), (probability(p)), (condition(c)[, probability(p)]), "
+        "(targets(j, range[, c])[, skip_if_invalid]), (i, j) with indices or index lists, or (from, to[, rule]) "
+        "with slices; each optionally followed by synapses_per_pair(n)">
     connect(const A&...);
 
   private:
@@ -141,8 +143,8 @@ class connector : public Core {
 
     double checked_p(double p, const char* what) const {
         if (!(p >= 0.0 && p <= 1.0))
-            throw std::invalid_argument("brian: " + this->object_name + ".connect(" + what + ") needs 0 <= p <= 1, got " +
-                                        std::to_string(p));
+            throw std::invalid_argument("brian: " + this->object_name + ".connect(" + what +
+                                        ") needs 0 <= p <= 1, got " + std::to_string(p));
         return p;
     }
 
@@ -165,9 +167,11 @@ class connector : public Core {
 
     void one_to_one(const connect_window& w, std::size_t per) {
         if (w.rows() != w.columns())
-            throw std::invalid_argument("brian: " + this->object_name + ".connect(one_to_one) needs source and target of the "
-                                        "same size, got " + std::to_string(w.rows()) + " and " +
-                                        std::to_string(w.columns()) + "; use slices of equal length or explicit indices");
+            throw std::invalid_argument("brian: " + this->object_name +
+                                        ".connect(one_to_one) needs source and target of the "
+                                        "same size, got " +
+                                        std::to_string(w.rows()) + " and " + std::to_string(w.columns()) +
+                                        "; use slices of equal length or explicit indices");
         add(w.rows() * per, w, [&](std::size_t i, std::vector<std::int32_t>& out) {
             for (std::size_t r = 0; r < per; ++r) out.push_back(static_cast<std::int32_t>(i - w.i_begin + w.j_begin));
         });
@@ -176,14 +180,13 @@ class connector : public Core {
     /// The geometric-gap draw of `connect(probability(p))` over the targets `columns`
     /// (all of the window when null), from the stream keyed by (seed, object, call, i).
     void bernoulli(const connect_window& w, double p, std::size_t per,
-                   const std::vector<std::int32_t>* columns = nullptr,
-                   const std::vector<char>* rows_ok = nullptr) {
+                   const std::vector<std::int32_t>* columns = nullptr, const std::vector<char>* rows_ok = nullptr) {
         const std::size_t m = columns != nullptr ? columns->size() : w.columns();
         if (p == 1.0 && columns == nullptr && rows_ok == nullptr) return all_to_all(w, per);
         const std::uint64_t call = this->state.connect_calls;
         const double expected = static_cast<double>(w.rows()) * static_cast<double>(m) * p;
-        const std::size_t reserve =
-            static_cast<std::size_t>(expected + 5.0 * std::sqrt(expected) + 16.0) * std::max<std::size_t>(per, 1);
+        const std::size_t reserve = static_cast<std::size_t>(expected + 5.0 * std::sqrt(expected) + 16.0) *
+                                    std::max<std::size_t>(per, 1);
         const double log_q = std::log1p(-p);
         const double md = static_cast<double>(m);
         add(p == 0.0 ? 0 : reserve, w, [&](std::size_t i, std::vector<std::int32_t>& out) {
@@ -202,8 +205,9 @@ class connector : public Core {
 
     template <class E>
     static constexpr void check_expression() {
-        static_assert(!code_check<E>::plain, "brian: a connect condition or probability reads i, j, pre(x) and "
-                                             "post(x) only; write pre(v) or post(v) for a neuron variable");
+        static_assert(!code_check<E>::plain,
+                      "brian: a connect condition or probability reads i, j, pre(x) and "
+                      "post(x) only; write pre(v) or post(v) for a neuron variable");
         static_assert(code_check<E>::template stored<source_group, target_group>,
                       "brian: a connect condition or probability uses pre(x) or post(x) for a variable that the "
                       "source or target group does not store");

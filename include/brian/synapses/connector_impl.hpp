@@ -52,10 +52,10 @@ void connector<Core>::where(const connect_window& w, const C& cond, const P* pro
                 if constexpr (expr::Expression<P>) p = static_cast<double>(prob->eval(ctx));
                 else p = *prob;
                 if (!(p >= 0.0 && p <= 1.0))
-                    throw std::invalid_argument("brian: " + this->object_name + ".connect(probability(p)): p = " +
-                                                std::to_string(p) + " for the pair i = " + std::to_string(i) +
-                                                ", j = " + std::to_string(j) +
-                                                "; p must lie in [0, 1] (clip it, e.g. clip(p, 0, 1))");
+                    throw std::invalid_argument(
+                        "brian: " + this->object_name + ".connect(probability(p)): p = " + std::to_string(p) +
+                        " for the pair i = " + std::to_string(i) + ", j = " + std::to_string(j) +
+                        "; p must lie in [0, 1] (clip it, e.g. clip(p, 0, 1))");
                 if (p < 1.0 && !(rng.uniform() < p)) continue;
             }
             for (std::size_t r = 0; r < per; ++r) out.push_back(jj);
@@ -68,11 +68,13 @@ template <class J, class C>
 void connector<Core>::generate(const targets_part<J, C>& g, bool skip, std::size_t per) {
     constexpr bool has_cond = !std::is_same_v<C, no_generator_condition>;
     check_expression<J>();
-    static_assert(!reads_post<J>, "brian: targets(j, ...) computes j from i, k and pre(x); it cannot read j or post(x)");
+    static_assert(!reads_post<J>,
+                  "brian: targets(j, ...) computes j from i, k and pre(x); it cannot read j or post(x)");
     if constexpr (has_cond) {
         check_expression<C>();
-        static_assert(!reads_post<C>, "brian: the condition of targets(j, range, condition) reads i, k and pre(x); it "
-                                      "cannot read j or post(x)");
+        static_assert(!reads_post<C>,
+                      "brian: the condition of targets(j, range, condition) reads i, k and pre(x); it "
+                      "cannot read j or post(x)");
     }
     const auto m = static_cast<std::int64_t>(this->tgt.size());
     const std::uint64_t call = this->state.connect_calls;
@@ -93,9 +95,9 @@ void connector<Core>::generate(const targets_part<J, C>& g, bool skip, std::size
             }
             const double jd = static_cast<double>(g.target.eval(ctx));
             if (!(jd == std::floor(jd)))
-                throw std::invalid_argument("brian: " + this->object_name + ".connect(targets(j, ...)): j = " +
-                                            std::to_string(jd) + " for i = " + std::to_string(i) + ", k = " +
-                                            std::to_string(kk) + " is not a whole number");
+                throw std::invalid_argument(
+                    "brian: " + this->object_name + ".connect(targets(j, ...)): j = " + std::to_string(jd) +
+                    " for i = " + std::to_string(i) + ", k = " + std::to_string(kk) + " is not a whole number");
             if (!(jd >= 0.0 && jd < static_cast<double>(m))) {
                 if (skip) continue;
                 throw std::out_of_range("brian: " + this->object_name + ".connect(targets(j, ...)): j = " +

@@ -56,9 +56,9 @@ struct constant_post_add<expr::sequence<expr::statement<Op, Target, Value>>, Lay
     };
     /// The target's variable, or void.
     using variable = typename post_variable<Target>::type;
-    static constexpr bool value =
-        (std::is_same_v<Op, expr::op::add_assign> || std::is_same_v<Op, expr::op::sub_assign>) &&
-        !std::is_void_v<variable> && synapse_independent<Value>;
+    static constexpr bool value = (std::is_same_v<Op, expr::op::add_assign> ||
+                                   std::is_same_v<Op, expr::op::sub_assign>)&&!std::is_void_v<variable> &&
+                                  synapse_independent<Value>;
     /// The value added (x - w is x + (-w) in IEEE arithmetic, bit for bit).
     template <class Ctx>
     static double addend(const expr::sequence<expr::statement<Op, Target, Value>>& code, Ctx& ctx) {

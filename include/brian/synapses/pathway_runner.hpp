@@ -20,10 +20,10 @@ namespace brian::detail {
 template <class S>
 constexpr bool writes_pre_side_fn() {
     if constexpr (requires { typename S::statements; })
-        return []<class... T>(expr::type_list<T...>) { return (writes_pre_side_fn<T>() || ...); }(
-            typename S::statements{});
-    else if constexpr (is_side_variable<typename S::target_type>)
-        return S::target_type::side == synaptic_side::pre;
+        return []<class... T>(expr::type_list<T...>) {
+            return (writes_pre_side_fn<T>() || ...);
+        }(typename S::statements{});
+    else if constexpr (is_side_variable<typename S::target_type>) return S::target_type::side == synaptic_side::pre;
     else return false;
 }
 template <class S>

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <istream>
 #include <ostream>
-#include <stdexcept>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -60,8 +60,9 @@ class poisson_input {
     poisson_input(T&& target, const X&, std::uint64_t N, const R& rate, const W& weight,
                   std::string name = "poissoninput")
         : tgt_(target), n_(N), name_(std::move(name)), id_(detail::next_object_id()) {
-        static_assert(requires { typename target_group::layout; },
-                      "brian: poisson_input needs a target that stores variables (a neuron_group or its slice)");
+        static_assert(
+            requires { typename target_group::layout; },
+            "brian: poisson_input needs a target that stores variables (a neuron_group or its slice)");
         static_assert(target_group::layout::template element_slot<X> < target_group::layout::n_per_element,
                       "brian: poisson_input's target variable must be a per-neuron variable (state or parameter) "
                       "that the target group stores (used by its model)");
@@ -99,8 +100,8 @@ class poisson_input {
     }
 
     std::uint64_t N() const { return n_; }
-    double rate() const { return rate_; }       ///< Hz
-    double weight() const { return weight_; }   ///< SI unit of the target variable
+    double rate() const { return rate_; }      ///< Hz
+    double weight() const { return weight_; }  ///< SI unit of the target variable
     std::size_t size() const { return tgt_.size(); }
     const std::string& name() const { return name_; }
     brian::clock& clock() { return tgt_.clock(); }
@@ -153,7 +154,8 @@ class poisson_input {
             for (std::size_t b = lo; b < hi; b += block) {  // b is even: chunks start at multiples of 8
                 const std::size_t size = std::min(hi - b, block);
                 for (std::size_t q = 0; q < (size + 1) / 2; ++q) {  // u[size] of an odd last block is unused
-                    const auto pair = random_stream::first_two_uniforms(seed, stream_key(id_, stream_purpose::poisson_input), step, b / 2 + q);
+                    const auto pair = random_stream::first_two_uniforms(
+                        seed, stream_key(id_, stream_purpose::poisson_input), step, b / 2 + q);
                     u[2 * q] = pair[0];
                     u[2 * q + 1] = pair[1];
                 }
@@ -185,7 +187,8 @@ class poisson_input {
                         if (active[i] == 0) continue;
                     std::uint64_t k = sampler_.from_table(count[j]);
                     if (count[j] == table.size()) {  // beyond the table (below 2^-53): a draw of
-                        random_stream rng(seed, stream_key(id_, stream_purpose::poisson_input), step, m + i);  // its own, from a stream no pair uses
+                        random_stream rng(seed, stream_key(id_, stream_purpose::poisson_input), step,
+                                          m + i);  // its own, from a stream no pair uses
                         k = sampler_.draw(rng);
                     }
                     x[i] += weight_ * static_cast<double>(k);
@@ -213,10 +216,10 @@ class poisson_input {
         if (p > 1.0) {
             char text[32];
             std::snprintf(text, sizeof text, "%.6g", p);
-            throw std::invalid_argument("brian: poisson_input " + name_ + ": rate * dt = " + text + " > 1 (rate " +
-                                        hz(rate_) + ", dt = " +
-                                        units::format_quantity(dt, units::dimension_of<boost::units::si::time>()) +
-                                        "); use a rate <= 1/dt = " + hz(1.0 / dt) + " or a smaller dt");
+            throw std::invalid_argument(
+                "brian: poisson_input " + name_ + ": rate * dt = " + text + " > 1 (rate " + hz(rate_) +
+                ", dt = " + units::format_quantity(dt, units::dimension_of<boost::units::si::time>()) +
+                "); use a rate <= 1/dt = " + hz(1.0 / dt) + " or a smaller dt");
         }
         sampler_.prepare(n_, p);
         prepared_dt_ = dt;

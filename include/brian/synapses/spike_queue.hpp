@@ -24,9 +24,9 @@ using synapse_id = std::uint32_t;
 /// per-synapse delays, a ring of lists of synapses, each filed under its own arrival
 /// step. Delays convert to steps as Brian's do: int(D/dt + 0.5).
 struct spike_queue {
-    double delay = 0.0;              ///< homogeneous delay, seconds
-    bool heterogeneous = false;      ///< per-synapse delays in `delays`
-    std::vector<double> delays;      ///< seconds, one per synapse
+    double delay = 0.0;                ///< homogeneous delay, seconds
+    bool heterogeneous = false;        ///< per-synapse delays in `delays`
+    std::vector<double> delays;        ///< seconds, one per synapse
     std::vector<std::uint32_t> steps;  ///< per-synapse delays in steps (made by `prepare`)
 
     /// Converts the delays to steps for `dt`; spikes in flight keep their remaining wait.
@@ -43,7 +43,8 @@ struct spike_queue {
                 throw std::invalid_argument("brian: " + name + ": the delay is " + seconds(delay) +
                                             "; a delay must be a finite time >= 0");
             const double exact = delay / dt + 0.5;
-            if (!(exact < static_cast<double>(max_delay_steps + 1))) too_long(name, "the delay " + seconds(delay), dt, exact);
+            if (!(exact < static_cast<double>(max_delay_steps + 1)))
+                too_long(name, "the delay " + seconds(delay), dt, exact);
             const auto d = static_cast<std::size_t>(exact);
             if (d != delay_steps_ || ring_.size() != d + 1) {
                 std::vector<std::vector<std::int32_t>> ring(d + 1);
@@ -62,7 +63,8 @@ struct spike_queue {
         for (std::size_t k = 0; k < n_synapses; ++k) {
             const double exact = delays[k] / dt + 0.5;  // converted to 32 bits only when it fits
             if (!(exact < static_cast<double>(max_delay_steps + 1)))
-                too_long(name, "the delay of synapse " + std::to_string(k) + " (" + seconds(delays[k]) + ")", dt, exact);
+                too_long(name, "the delay of synapse " + std::to_string(k) + " (" + seconds(delays[k]) + ")", dt,
+                         exact);
             steps[k] = static_cast<std::uint32_t>(exact);
             dmax = std::max<std::size_t>(dmax, steps[k]);
         }
@@ -74,7 +76,8 @@ struct spike_queue {
             sring[k] = std::move(sring_[(shead_ + k) % sring_.size()]);
         for (std::size_t k = 0; k < ring_.size() && k < sring.size(); ++k)
             for (std::int32_t s : ring_[(head_ + k) % ring_.size()])
-                for_synapses(static_cast<std::size_t>(s), [&](std::size_t q) { sring[k].push_back(static_cast<synapse_id>(q)); });
+                for_synapses(static_cast<std::size_t>(s),
+                             [&](std::size_t q) { sring[k].push_back(static_cast<synapse_id>(q)); });
         ring_.clear();
         head_ = 0;
         delay_steps_ = 0;
@@ -207,7 +210,8 @@ struct spike_queue {
             ring.emplace_back();
             read_pod_vector(in, ring.back());
             for (auto x : ring.back())
-                if (static_cast<std::uint64_t>(x) >= limit) fail("holds an event of a neuron or synapse that does not exist");
+                if (static_cast<std::uint64_t>(x) >= limit)
+                    fail("holds an event of a neuron or synapse that does not exist");
         }
         if (!in) fail("is truncated");
     }

@@ -22,7 +22,10 @@ struct summed_part {
 namespace detail {
 template <class S>
 inline constexpr bool is_summed_statement = [] {
-    if constexpr (requires { typename S::operation; typename S::target_type; })
+    if constexpr (requires {
+                      typename S::operation;
+                      typename S::target_type;
+                  })
         return std::is_same_v<typename S::operation, expr::op::assign> && is_side_variable<typename S::target_type>;
     else return false;
 }();

@@ -16,13 +16,13 @@ inline constexpr bool is_synapse_model<synapse_model_t<E, W, U, M>> = true;
 /// else is reported.
 template <class Model>
 struct checked_synapse_model {
-    static_assert(is_synapse_model<Model>, "brian: synapses(source, target, model): the model must be on_pre(...) "
-                                           "or synapse_model(equations(...), on_pre(...), ...)");
-    using type = std::conditional_t<is_synapse_model<Model>, Model,
-                                    synapse_model_t<no_synaptic_equations, std::tuple<>, summed_part<>,
-                                                    method::automatic_t>>;
+    static_assert(is_synapse_model<Model>,
+                  "brian: synapses(source, target, model): the model must be on_pre(...) "
+                  "or synapse_model(equations(...), on_pre(...), ...)");
+    using type =
+        std::conditional_t<is_synapse_model<Model>, Model,
+                           synapse_model_t<no_synaptic_equations, std::tuple<>, summed_part<>, method::automatic_t>>;
 };
-
 
 /// The compile-time checks of a synapse model against its source and target groups, each
 /// a one-line `brian:` diagnostic at the synapses object's declaration.

@@ -6,11 +6,11 @@
 #include <tuple>
 #include <type_traits>
 
-#include "brian/groups/spike_source.hpp"
-#include "brian/groups/group_view.hpp"
 #include "brian/detail/fixed_string.hpp"
-#include "brian/network/clock.hpp"
 #include "brian/detail/loop_hints.hpp"
+#include "brian/groups/group_view.hpp"
+#include "brian/groups/spike_source.hpp"
+#include "brian/network/clock.hpp"
 #include "brian/random/philox.hpp"
 #include "brian/synapses/conditional_write.hpp"
 #include "brian/synapses/synapse_layout.hpp"
@@ -33,8 +33,9 @@ using synapse_end = group_view<root_group_t<S>>;
 template <class X, class G>
 auto* variable_base(G& g, const char* side) {
     if constexpr (!requires { typename G::layout; }) {
-        static_assert(always_false<X>, "brian: pre(x)/post(x) needs a group that stores x (a neuron_group or its slice); "
-                                       "this source or target has no variables");
+        static_assert(always_false<X>,
+                      "brian: pre(x)/post(x) needs a group that stores x (a neuron_group or its slice); "
+                      "this source or target has no variables");
         return static_cast<double*>(nullptr);
     } else {
         static_assert(G::layout::template stores<X>,
@@ -67,12 +68,12 @@ struct synapse_context {
     TgtG* tgt;
     double* const* vars = nullptr;  ///< per-synapse arrays, in Layout's order
     double* shared = nullptr;       ///< the synapses' shared variables, in Layout's order
-    std::size_t syn = 0;       ///< synapse index
-    std::size_t pre = 0;       ///< presynaptic index within the source (Brian's i)
-    std::size_t post = 0;      ///< postsynaptic index within the target (Brian's j)
-    std::size_t pre_abs = 0;   ///< ... within the source group's storage
-    std::size_t post_abs = 0;  ///< postsynaptic index within the target group's storage
-    std::size_t n = 0;         ///< number of synapses (Brian's N in synaptic code)
+    std::size_t syn = 0;            ///< synapse index
+    std::size_t pre = 0;            ///< presynaptic index within the source (Brian's i)
+    std::size_t post = 0;           ///< postsynaptic index within the target (Brian's j)
+    std::size_t pre_abs = 0;        ///< ... within the source group's storage
+    std::size_t post_abs = 0;       ///< postsynaptic index within the target group's storage
+    std::size_t n = 0;              ///< number of synapses (Brian's N in synaptic code)
     double time = 0.0, step = 0.0;
     Rng* rng = nullptr;
     /// Intermediate values of the clock-driven states (Runge-Kutta stages), or null.
@@ -129,8 +130,9 @@ struct synapse_context {
                 if (staged != nullptr) return staged[Layout::template clock_index<X>];
             return vars[s][syn];
         } else {
-            static_assert(group_has<X, TgtG>(), "brian: synaptic code reads a variable that is neither per synapse "
-                                                "nor stored by the target group; use pre(x) for the source's");
+            static_assert(group_has<X, TgtG>(),
+                          "brian: synaptic code reads a variable that is neither per synapse "
+                          "nor stored by the target group; use pre(x) for the source's");
             return get(side_variable<synaptic_side::post, X>{});
         }
     }
@@ -138,11 +140,13 @@ struct synapse_context {
         requires expr::is_symbol<X>
     decltype(auto) ref(const X&) const {
         constexpr std::size_t s = Layout::template slot<X>;
-        if constexpr (Layout::template shared_slot<X> < Layout::n_shared) return shared[Layout::template shared_slot<X>];
+        if constexpr (Layout::template shared_slot<X> < Layout::n_shared)
+            return shared[Layout::template shared_slot<X>];
         else if constexpr (s < Layout::n) return vars[s][syn];
         else {
-            static_assert(group_has<X, TgtG>(), "brian: synaptic code assigns a variable that is neither per "
-                                                "synapse nor stored by the target group; use pre(x) for the source's");
+            static_assert(group_has<X, TgtG>(),
+                          "brian: synaptic code assigns a variable that is neither per "
+                          "synapse nor stored by the target group; use pre(x) for the source's");
             return ref(side_variable<synaptic_side::post, X>{});
         }
     }
@@ -178,8 +182,7 @@ struct code_check {
     static constexpr bool stored = [] {
         if constexpr (is_side_variable<E>) {
             using G = std::conditional_t<E::side == synaptic_side::pre, SrcG, TgtG>;
-            if constexpr (requires { typename G::layout; })
-                return G::layout::template stores<typename E::symbol_type>;
+            if constexpr (requires { typename G::layout; }) return G::layout::template stores<typename E::symbol_type>;
             else return false;
         } else if constexpr (expr::HasArgs<E>)
             return []<class... A>(expr::type_list<A...>) {
@@ -190,7 +193,8 @@ struct code_check {
 };
 template <class S>
 struct statements_check {
-    static constexpr bool plain = code_check<typename S::target_type>::plain || code_check<typename S::value_type>::plain;
+    static constexpr bool plain = code_check<typename S::target_type>::plain ||
+                                  code_check<typename S::value_type>::plain;
     template <class SrcG, class TgtG>
     static constexpr bool stored = code_check<typename S::target_type>::template stored<SrcG, TgtG> &&
                                    code_check<typename S::value_type>::template stored<SrcG, TgtG>;
@@ -248,9 +252,8 @@ struct generator_context : Base {
 /// The symbol behind `S[delay]` (pathway "pre") and `S.delays_of<"up">()`: the
 /// per-synapse delays of a pathway, named "delay:<pathway>".
 template <fixed_string Pathway>
-using delay_symbol_of =
-    expr::symbol<expr::symbol_kind::parameter, concat<Pathway.capacity() + 6>("delay:", Pathway.view()),
-                 boost::units::si::time>;
+using delay_symbol_of = expr::symbol<expr::symbol_kind::parameter,
+                                     concat<Pathway.capacity() + 6>("delay:", Pathway.view()), boost::units::si::time>;
 template <class X>
 inline constexpr bool is_delay_symbol = [] {
     if constexpr (expr::is_symbol<X>) return X::name.view().starts_with("delay:");
@@ -263,6 +266,5 @@ constexpr std::string_view delay_pathway() {
 }
 
 }  // namespace detail
-
 
 }  // namespace brian

@@ -74,8 +74,7 @@ struct synapse_core {
     /// Runs `code` for synapse k: event-driven variables advanced to t first, lastupdate
     /// set to t after; random draws from the stream (seed, stream, step, key).
     template <bool Random, class Code, class Ctx>
-    void exec(const Code& code, Ctx& ctx, std::size_t k, std::uint32_t stream, std::uint64_t step,
-              std::uint64_t key) {
+    void exec(const Code& code, Ctx& ctx, std::size_t k, std::uint32_t stream, std::uint64_t step, std::uint64_t key) {
         if constexpr (layout::event_driven) {
             const double delta = ctx.time - state.lastupdate[k];
             std::apply([&](const auto&... f) { (advance_event_driven(f, ctx, delta), ...); }, event_equations);

@@ -56,9 +56,9 @@ template <class O, class States>
 struct ode_alone_linear;
 template <class O, class... St>
 struct ode_alone_linear<O, expr::type_list<St...>> {
-    static constexpr bool value =
-        expr::is_linear_in<typename O::rhs_type, typename O::variable> &&
-        ((expr::same_symbol<St, typename O::variable> || !expr::depends_on<typename O::rhs_type, St>) && ...);
+    static constexpr bool value = expr::is_linear_in<typename O::rhs_type, typename O::variable> &&
+                                  ((expr::same_symbol<St, typename O::variable> ||
+                                    !expr::depends_on<typename O::rhs_type, St>)&&...);
 };
 template <class Odes, class States>
 struct odes_linear;
@@ -172,6 +172,5 @@ inline void advance_event_driven(const Ode& f, Ctx& ctx, double delta) {
     else x += b * delta;
 }
 }  // namespace detail
-
 
 }  // namespace brian

@@ -156,7 +156,8 @@ constexpr auto synapse_model(const P&... parts) {
             [[maybe_unused]] auto apply_one = [&](const auto& dd) {
                 std::apply(
                     [&](auto&... path) {
-                        ((std::remove_cvref_t<decltype(path)>::name.view() == std::remove_cvref_t<decltype(dd)>::pathway.view()
+                        ((std::remove_cvref_t<decltype(path)>::name.view() ==
+                                  std::remove_cvref_t<decltype(dd)>::pathway.view()
                               ? (void)(path.delay = dd.seconds)
                               : (void)0),
                          ...);

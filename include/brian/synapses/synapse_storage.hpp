@@ -32,10 +32,10 @@ struct synapse_storage {
     std::uint64_t connect_calls = 0, assign_calls = 0;  ///< keys of their random streams
 
     // Derived from conn, rebuilt when empty.
-    std::vector<std::int32_t> pre_of;      ///< presynaptic index per synapse
-    std::vector<std::uint64_t> post_row;   ///< CSR by postsynaptic neuron (on_post pathways)
+    std::vector<std::int32_t> pre_of;     ///< presynaptic index per synapse
+    std::vector<std::uint64_t> post_row;  ///< CSR by postsynaptic neuron (on_post pathways)
     std::vector<synapse_id> post_syn;
-    target_partition partition;            ///< the rows split by target range, for threads
+    target_partition partition;  ///< the rows split by target range, for threads
     std::array<double*, NVars> var_ptrs{};
 
     std::size_t size() const { return conn.size(); }

@@ -224,8 +224,9 @@ class synapses : public detail::connector<
 
     template <class Fn>
     static constexpr void for_each_pathway(Fn&& fn) {
-        [&]<std::size_t... P>(std::index_sequence<P...>) { (fn(std::integral_constant<std::size_t, P>{}), ...); }(
-            std::make_index_sequence<n_pathways>{});
+        [&]<std::size_t... P>(std::index_sequence<P...>) {
+            (fn(std::integral_constant<std::size_t, P>{}), ...);
+        }(std::make_index_sequence<n_pathways>{});
     }
     static constexpr std::size_t pathway_index(std::string_view name) {
         std::size_t found = n_pathways;
@@ -237,8 +238,9 @@ class synapses : public detail::connector<
     template <fixed_string Name>
     static constexpr std::size_t pathway_index() {
         constexpr std::size_t p = pathway_index(Name.view());
-        static_assert(p < n_pathways, "brian: the synapse model has no pathway of this name (the default on_pre "
-                                      "pathway is \"pre\", on_post is \"post\")");
+        static_assert(p < n_pathways,
+                      "brian: the synapse model has no pathway of this name (the default on_pre "
+                      "pathway is \"pre\", on_post is \"post\")");
         return p;
     }
 

@@ -35,14 +35,14 @@ struct side_variable {
         return ctx.get(*this);
     }
 
-#define BRIAN_SIDE_ASSIGNMENT(symbol_op, tag)                                                  \
-    template <class E>                                                                         \
-        requires expr::assignment_rule<expr::op::tag, side_variable, E>::valid                 \
-    constexpr auto operator symbol_op(const E& e) const {                                      \
-        return expr::assignment_rule<expr::op::tag, side_variable, E>::make(*this, e);         \
-    }                                                                                          \
-    template <class E>                                                                         \
-        requires(!expr::assignment_rule<expr::op::tag, side_variable, E>::valid)               \
+#define BRIAN_SIDE_ASSIGNMENT(symbol_op, tag)                                          \
+    template <class E>                                                                 \
+        requires expr::assignment_rule<expr::op::tag, side_variable, E>::valid         \
+    constexpr auto operator symbol_op(const E& e) const {                              \
+        return expr::assignment_rule<expr::op::tag, side_variable, E>::make(*this, e); \
+    }                                                                                  \
+    template <class E>                                                                 \
+        requires(!expr::assignment_rule<expr::op::tag, side_variable, E>::valid)       \
     brian::error<expr::assignment_rule<expr::op::tag, side_variable, E>::message> operator symbol_op(const E&) const;
     BRIAN_SIDE_ASSIGNMENT(=, assign)
     BRIAN_SIDE_ASSIGNMENT(+=, add_assign)
@@ -75,8 +75,9 @@ namespace detail {
 template <class S>
 inline constexpr bool statements_stochastic = [] {
     if constexpr (requires { typename S::statements; })
-        return []<class... T>(expr::type_list<T...>) { return (statements_stochastic<T> || ...); }(
-            typename S::statements{});
+        return []<class... T>(expr::type_list<T...>) {
+            return (statements_stochastic<T> || ...);
+        }(typename S::statements{});
     else return expr::is_stochastic<typename S::value_type>;
 }();
 }  // namespace detail

@@ -15,10 +15,9 @@ struct si_prefix {
     const char* symbol;
     int exponent;
 };
-inline constexpr si_prefix display_prefixes[] = {
-    {"y", -24}, {"z", -21}, {"a", -18}, {"f", -15}, {"p", -12}, {"n", -9}, {"u", -6},
-    {"m", -3},  {"", 0},    {"k", 3},   {"M", 6},   {"G", 9},   {"T", 12}, {"P", 15},
-    {"E", 18},  {"Z", 21},  {"Y", 24}};
+inline constexpr si_prefix display_prefixes[] = {{"y", -24}, {"z", -21}, {"a", -18}, {"f", -15}, {"p", -12}, {"n", -9},
+                                                 {"u", -6},  {"m", -3},  {"", 0},    {"k", 3},   {"M", 6},   {"G", 9},
+                                                 {"T", 12},  {"P", 15},  {"E", 18},  {"Z", 21},  {"Y", 24}};
 
 inline std::string format_number(double x) {
     char buf[32];
@@ -52,8 +51,7 @@ inline std::string format_quantity(double si_value, const dimension& dim) {
     for (const auto& p : units_detail::display_prefixes)
         if (p.exponent <= exp10) best = &p;
     if (exp10 < -24) best = &units_detail::display_prefixes[0];
-    return units_detail::format_number(value / std::pow(10.0, best->exponent)) + " " + best->symbol +
-           std::string(base);
+    return units_detail::format_number(value / std::pow(10.0, best->exponent)) + " " + best->symbol + std::string(base);
 }
 
 /// A quantity as text with a sensible display unit: `to_string(-70 * mV)` is "-70 mV".

@@ -13,14 +13,16 @@ using namespace brian::units::symbols;
 
 namespace brian::literals {
 
-#define BRIAN_LITERAL(name)                                                                \
-    constexpr auto operator""_##name(long double x) {                                      \
-        return static_cast<double>(x) * ::brian::units::literal_lookup::name;                              \
-    }                                                                                      \
-    constexpr auto operator""_##name(unsigned long long x) {                               \
-        return static_cast<double>(x) * ::brian::units::literal_lookup::name;                              \
+#define BRIAN_LITERAL(name)                                                   \
+    constexpr auto operator""_##name(long double x) {                         \
+        return static_cast<double>(x) * ::brian::units::literal_lookup::name; \
+    }                                                                         \
+    constexpr auto operator""_##name(unsigned long long x) {                  \
+        return static_cast<double>(x) * ::brian::units::literal_lookup::name; \
     }
 
+// Macro tables, laid out by hand: clang-format does not settle on one layout for them.
+// clang-format off
 BRIAN_LITERAL(V) BRIAN_LITERAL(mV) BRIAN_LITERAL(uV)
 BRIAN_LITERAL(s) BRIAN_LITERAL(ms) BRIAN_LITERAL(us)
 BRIAN_LITERAL(A) BRIAN_LITERAL(mA) BRIAN_LITERAL(uA) BRIAN_LITERAL(nA) BRIAN_LITERAL(pA)
@@ -32,6 +34,7 @@ BRIAN_LITERAL(m) BRIAN_LITERAL(cm) BRIAN_LITERAL(mm) BRIAN_LITERAL(um)
 BRIAN_LITERAL(cm2) BRIAN_LITERAL(um2) BRIAN_LITERAL(mm2)
 BRIAN_LITERAL(mM) BRIAN_LITERAL(uM)
 
+// clang-format on
 #undef BRIAN_LITERAL
 
 }  // namespace brian::literals

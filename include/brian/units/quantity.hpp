@@ -47,9 +47,13 @@ struct unit_of_impl<si_unit<U>> {
 };
 
 template <Unit A, Unit B>
-constexpr si_unit<decltype(A{} * B{})> operator*(si_unit<A>, si_unit<B>) { return {}; }
+constexpr si_unit<decltype(A{} * B{})> operator*(si_unit<A>, si_unit<B>) {
+    return {};
+}
 template <Unit A, Unit B>
-constexpr si_unit<decltype(A{} / B{})> operator/(si_unit<A>, si_unit<B>) { return {}; }
+constexpr si_unit<decltype(A{} / B{})> operator/(si_unit<A>, si_unit<B>) {
+    return {};
+}
 template <class Number, Unit U>
     requires std::is_arithmetic_v<Number>
 constexpr quantity<U> operator*(Number k, si_unit<U>) {

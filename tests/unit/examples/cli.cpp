@@ -92,8 +92,8 @@ TEST_CASE("cli: a value must be the whole argument and in range; the message nam
     CHECK(usage_error_of({"--seed", "+3"}).ends_with("got '+3'"));
     // The spec narrows the ranges.
     CHECK(usage_error_of({"--N", "5"}, {.N_min = 10, .N_max = 100}) == "--N takes an integer in [10, 100], got '5'");
-    CHECK(usage_error_of({"--duration", "0.001"}, {.duration_min = 0.01}).starts_with(
-        "--duration takes a time in seconds in [0.01, 10000]"));
+    CHECK(usage_error_of({"--duration", "0.001"}, {.duration_min = 0.01})
+              .starts_with("--duration takes a time in seconds in [0.01, 10000]"));
 }
 
 TEST_CASE("cli: missing values, unknown options, stray arguments") {
@@ -129,7 +129,8 @@ TEST_CASE("cli: run_main's exit statuses") {
     char* argv[] = {name, nullptr};
     CHECK(example::run_main(1, argv, [] {}) == 0);
     CHECK(example::run_main(1, argv, [] { return 7; }) == 7);
-    CHECK(example::run_main(1, argv, []() -> int { throw example::usage_error("--N takes ..."); }) == example::exit_usage);
+    CHECK(example::run_main(1, argv, []() -> int { throw example::usage_error("--N takes ..."); }) ==
+          example::exit_usage);
     CHECK(example::run_main(1, argv, [] { throw std::runtime_error("brian: something"); }) == example::exit_error);
     CHECK(example::run_main(1, argv, [] { throw std::bad_alloc(); }) == example::exit_error);
     CHECK(example::run_main(1, argv, [] { throw 42; }) == example::exit_error);

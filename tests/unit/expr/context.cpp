@@ -34,8 +34,7 @@ TEST_CASE("array_context reads each symbol's array at the element") {
         CHECK(evaluate(i, ctx) == static_cast<double>(k));
     }
     CHECK(evaluate(N, ctx) == 3.0);
-    static_assert(decltype(ctx)::slot<v_t> == 0 && decltype(ctx)::slot<ge_t> == 1 &&
-                  decltype(ctx)::slot<x_t> == 2);
+    static_assert(decltype(ctx)::slot<v_t> == 0 && decltype(ctx)::slot<ge_t> == 1 && decltype(ctx)::slot<x_t> == 2);
     static_assert(decltype(ctx)::slot<decltype(v)> == 0);  // a const symbol type is found too
 }
 
@@ -71,8 +70,7 @@ TEST_CASE("operands draw left to right, on every compiler") {
     array_context<model_symbols, test_rng> ctx{{vs, ges, xs}};
     ctx.random = &rng;
     CHECK(evaluate(brian::rand() - 2 * brian::rand(), ctx) == Approx(0.125 - 2 * 0.25));
-    CHECK(evaluate(where(brian::rand() < 0.5, brian::rand(), 10 * brian::rand()), ctx) ==
-          Approx(0.5));
+    CHECK(evaluate(where(brian::rand() < 0.5, brian::rand(), 10 * brian::rand()), ctx) == Approx(0.5));
     CHECK(evaluate(clip(brian::rand(), brian::rand(), 10 * brian::rand()), ctx) == Approx(0.875));
     CHECK(rng.uniforms == 8);
 }

@@ -87,8 +87,7 @@ TEST_CASE("the CUBA right-hand sides") {
     point p;
     CHECK(at(dv, p) == Approx((0.002 - 0.001 - (-0.06 + 0.049)) / 0.02));
     CHECK(at(dge, p) == Approx(-0.002 / 0.005));
-    static_assert(
-        std::is_same_v<unit_of<decltype(dv)>, decltype(si::electric_potential{} / si::time{})>);
+    static_assert(std::is_same_v<unit_of<decltype(dv)>, decltype(si::electric_potential{} / si::time{})>);
 }
 
 TEST_CASE("built-ins read the context") {

@@ -59,8 +59,7 @@ TEST_CASE("units with powers print in Python syntax") {
 TEST_CASE("functions and built-ins") {
     CHECK(to_string(exp(-v / mV)) == "exp(-v / mV)");
     CHECK(to_string(exprel(v / mV)) == "exprel(v / mV)");
-    CHECK(to_string(log(x) + log10(x) + sin(x) + cos(x) + tan(x)) ==
-          "log(x) + log10(x) + sin(x) + cos(x) + tan(x)");
+    CHECK(to_string(log(x) + log10(x) + sin(x) + cos(x) + tan(x)) == "log(x) + log10(x) + sin(x) + cos(x) + tan(x)");
     CHECK(to_string(sinh(x) + cosh(x) + tanh(x) + arcsin(x) + arccos(x) + arctan(x)) ==
           "sinh(x) + cosh(x) + tanh(x) + arcsin(x) + arccos(x) + arctan(x)");
     CHECK(to_string(abs(v) + floor(v) + ceil(v)) == "abs(v) + floor(v) + ceil(v)");
@@ -77,8 +76,7 @@ TEST_CASE("functions and built-ins") {
 }
 
 TEST_CASE("conditions") {
-    CHECK(to_string((v > El && !(v < El)) || v == El) ==
-          "v > -49*mV and not v < -49*mV or v == -49*mV");
+    CHECK(to_string((v > El && !(v < El)) || v == El) == "v > -49*mV and not v < -49*mV or v == -49*mV");
     CHECK(to_string(v >= El && (x < 1 || y > 1)) == "v >= -49*mV and (x < 1 or y > 1)");
     CHECK(to_string(!(v > El && x < 1)) == "not (v > -49*mV and x < 1)");
     CHECK(to_string(v <= El) == "v <= -49*mV");
@@ -100,7 +98,6 @@ TEST_CASE("statements and sequences, one per line") {
     CHECK(to_string(gi -= 9_mV) == "gi -= 9*mV");
     CHECK(to_string(x *= 0.5) == "x *= 0.5");
     CHECK(to_string(x /= y) == "x /= y");
-    CHECK(to_string(statements(v = El, ge += 1.62_mV, x *= 0.5)) ==
-          "v = -49*mV\nge += 1.62*mV\nx *= 0.5");
+    CHECK(to_string(statements(v = El, ge += 1.62_mV, x *= 0.5)) == "v = -49*mV\nge += 1.62*mV\nx *= 0.5");
     CHECK(to_string(statements()) == "");
 }

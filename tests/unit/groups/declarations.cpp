@@ -19,8 +19,8 @@ inline constexpr parameter<"y", volt> y;
 inline constexpr shared<"gain", dimensionless> gain;
 
 // Spikes at the first step: v starts above threshold, reset to 0.
-inline constexpr auto spiker =
-    neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV), method::exact);
+inline constexpr auto spiker = neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV),
+                                            method::exact);
 // Brian's `dv/dt = -v/(10*ms) : volt` plus `x : 1`: x is used by nothing of the model.
 inline constexpr auto with_x = neuron_model(equations(d(v) / dt = -v / 10_ms, x));
 // Brian's NeuronGroup(N, 'x : 1\ny : volt\ngain : 1 (shared)'): declarations only.

@@ -320,7 +320,7 @@ TEST_CASE("refractoriness as a time: interspike interval, lastspike and not_refr
     G[RI].set(std::vector{10.0, 0.0}, volt);  // neuron 0 crosses in one step; neuron 1 never
     spike_monitor spikes(G);
     network net(G, spikes);
-    net.run(5_ms);  // steps 0..49
+    net.run(5_ms);                                    // steps 0..49
     const std::vector<std::int64_t> want{0, 20, 40};  // 2 ms = 20 steps
     CHECK(std::vector<std::int64_t>(spikes.steps().begin(), spikes.steps().end()) == want);
     CHECK(G[lastspike][0].in(ms) == doctest::Approx(4.0));
@@ -331,8 +331,7 @@ TEST_CASE("refractoriness as a time: interspike interval, lastspike and not_refr
     // A byte per neuron (synapses read it per event), in either precision.
     static_assert(std::is_same_v<decltype(G[not_refractory])::value_type, std::uint8_t>);
     using float_group = neuron_group<lif, precision<float>>;
-    static_assert(
-        std::is_same_v<decltype(std::declval<float_group&>()[not_refractory])::value_type, std::uint8_t>);
+    static_assert(std::is_same_v<decltype(std::declval<float_group&>()[not_refractory])::value_type, std::uint8_t>);
     // unless_refractory: the reset value is held during the refractory period.
     CHECK(G[v][0].in(mV) == doctest::Approx(-70.0));
 }

@@ -163,7 +163,10 @@ TEST_CASE("poisson_group: constant rates drawn ahead are Bernoulli trials per st
         last[n] = t(k);
     }
     CHECK(gaps_of_one / gaps == doctest::Approx(p).epsilon(0.03));
-    CHECK(gap_sum / gaps == doctest::Approx(1.0 / p).epsilon(0.01));
+    // The gaps seen inside a 500-step window are biased short (a long gap more often
+    // crosses the window's end): expected (500·5 - 45)/(500 - 5) = 4.96 against 1/p = 5,
+    // and the standard error over about 2·10^5 gaps is 0.01; 2 % covers both.
+    CHECK(gap_sum / gaps == doctest::Approx(1.0 / p).epsilon(0.02));
     double mean = 0, var = 0;
     for (double c : counts) mean += c / 2000.0;
     for (double c : counts) var += (c - mean) * (c - mean) / 1999.0;

@@ -92,9 +92,7 @@ TEST_CASE("spike_generator_group: errors") {
         CHECK_THROWS_AS(spike_generator_group(2, {0, 1}, {1.0}, ms), std::invalid_argument);
         CHECK(what_of([] { spike_generator_group(2, {0}, {1.0, 2.0}, ms); }).starts_with("brian:"));
     }
-    SUBCASE("negative time") {
-        CHECK_THROWS_AS(spike_generator_group(2, {0}, {-1.0}, ms), std::invalid_argument);
-    }
+    SUBCASE("negative time") { CHECK_THROWS_AS(spike_generator_group(2, {0}, {-1.0}, ms), std::invalid_argument); }
     SUBCASE("index out of range") {
         CHECK_THROWS_AS(spike_generator_group(2, {2}, {1.0}, ms), std::out_of_range);
         CHECK_THROWS_AS(spike_generator_group(2, {-1}, {1.0}, ms), std::out_of_range);

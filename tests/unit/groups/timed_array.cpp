@@ -24,14 +24,15 @@ inline constexpr subexpression<"I_early", amp> I_early;
 
 // v integrates the array (euler is exact for a right-hand side constant over the step);
 // the subexpressions are recorded at the start of each step, i.e. at t_n.
-inline constexpr auto reader_1d =
-    neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_1d(t), I_late = I_1d(t - 2.5_ms),
-                           I_early = I_1d(t + 100_ms)),
-                 method::euler);
-inline constexpr auto reader_2d = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i)), method::euler);
-inline constexpr auto reader_unset = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_unset(t)), method::euler);
-inline constexpr auto reader_2d_shifted =
-    neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i - 1.0)), method::euler);
+inline constexpr auto reader_1d = neuron_model(
+    equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_1d(t), I_late = I_1d(t - 2.5_ms), I_early = I_1d(t + 100_ms)),
+    method::euler);
+inline constexpr auto reader_2d = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i)),
+                                               method::euler);
+inline constexpr auto reader_unset = neuron_model(equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_unset(t)),
+                                                  method::euler);
+inline constexpr auto reader_2d_shifted = neuron_model(
+    equations(d(v) / dt = I_now * 1_Mohm / ms, I_now = I_2d(t, i - 1.0)), method::euler);
 inline constexpr timed_array<"rate_2d", hertz> rate_2d;
 
 template <class E, class F>

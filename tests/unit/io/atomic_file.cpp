@@ -114,8 +114,9 @@ TEST_CASE("atomic_output: errors name the file and leave everything as it was") 
     SUBCASE("a write-protected file (not as root, who may write anyway)") {
         if (::geteuid() != 0) {
             fs::permissions(dir / "a.bin", fs::perms::owner_read);
-            CHECK(io_test::runtime_error_of([&] { write_file_atomically(dir / "a.bin", "x", 1); })
-                      .starts_with("brian: cannot open"));
+            CHECK(io_test::runtime_error_of([&] {
+                      write_file_atomically(dir / "a.bin", "x", 1);
+                  }).starts_with("brian: cannot open"));
             fs::permissions(dir / "a.bin", fs::perms::owner_read | fs::perms::owner_write);
         }
     }

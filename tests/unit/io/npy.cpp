@@ -37,7 +37,8 @@ TEST_CASE("npy descr names the element type as numpy does") {
 }
 
 TEST_CASE("npy header: magic, version 1.0, dict, 64-byte alignment") {
-    for (const auto& shape : std::vector<brian::io::npy_shape>{{}, {0}, {7}, {2, 3}, {4, 1000, 3}, {1, 2, 3, 4, 5, 6, 7}}) {
+    for (const auto& shape :
+         std::vector<brian::io::npy_shape>{{}, {0}, {7}, {2, 3}, {4, 1000, 3}, {1, 2, 3, 4, 5, 6, 7}}) {
         const std::string h = npy_header<double>(shape);
         CAPTURE(h);
         REQUIRE(h.size() >= 10);

@@ -19,7 +19,8 @@ using brian::io::detail::crc32;
 namespace {
 std::uint64_t le(const std::string& bytes, std::size_t at, int size) {
     std::uint64_t v = 0;
-    for (int k = size - 1; k >= 0; --k) v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(k)]);
+    for (int k = size - 1; k >= 0; --k)
+        v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(k)]);
     return v;
 }
 

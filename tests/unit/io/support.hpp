@@ -22,8 +22,7 @@ struct temp_dir {
     temp_dir() {
         static std::atomic<unsigned> counter{0};
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path = fs::temp_directory_path() /
-               ("brian_io_" + std::to_string(stamp) + "_" + std::to_string(counter++));
+        path = fs::temp_directory_path() / ("brian_io_" + std::to_string(stamp) + "_" + std::to_string(counter++));
         fs::create_directories(path);
     }
     temp_dir(const temp_dir&) = delete;
@@ -75,10 +74,10 @@ std::string runtime_error_of(F&& f) {
 }  // namespace io_test
 
 /// Skips the rest of a test case, with a message, when python3 + numpy is missing.
-#define BRIAN_REQUIRE_NUMPY()                                                       \
-    do {                                                                            \
-        if (!io_test::have_numpy()) {                                               \
-            MESSAGE("skipped: /usr/bin/python3 with numpy is not available");       \
-            return;                                                                 \
-        }                                                                           \
+#define BRIAN_REQUIRE_NUMPY()                                                 \
+    do {                                                                      \
+        if (!io_test::have_numpy()) {                                         \
+            MESSAGE("skipped: /usr/bin/python3 with numpy is not available"); \
+            return;                                                           \
+        }                                                                     \
     } while (false)

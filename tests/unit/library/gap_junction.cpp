@@ -114,13 +114,13 @@ TEST_CASE("gap_junction: leaky cells coupled all to all: deviations from the mea
     for (int k = 0; k < N; ++k) mean += G[v][k].in(mV) / N;
     CHECK(mean - (-70.0) == doctest::Approx(4.0 * std::pow(a, steps)).epsilon(1e-10));
     for (int k = 0; k < N; ++k) {
-        const double deviation = G[v][k].in(mV) - mean;
+        const double deviation = G[v][k].in(mV)-mean;
         if (k == 2) CHECK(std::abs(deviation) < 1e-12);
         else CHECK(deviation == doctest::Approx((2.0 * k - 4.0) * std::pow(f, steps)).epsilon(1e-9));
     }
     // The time constant measured from the simulation is the recursion's, -dt / ln f
     // (3.19 ms here); the continuous 1 / (1/tau + N w / C) = 3.33 ms differs by O(dt).
-    const double d4 = G[v][4].in(mV) - mean;
+    const double d4 = G[v][4].in(mV)-mean;
     const double tau_measured = -steps * h / std::log(d4 / 4.0);
     CHECK(tau_measured == doctest::Approx(-h / std::log(f)).epsilon(1e-9));
     MESSAGE("leaky gap junctions: measured time constant " << tau_measured * 1e3 << " ms, recursion "
@@ -173,16 +173,16 @@ TEST_CASE("gap_junction: a coupled LIF pair: in step with a spikelet, antiphase 
     };
     const auto free = run_pair(gap_u, 0.0);
     const auto plain = run_pair(gap_u, 0.02);
-    const auto spikelet =
-        run_pair(synapse_model(library::gap_junction_current(J, u, wu), on_pre(post(u) += 0.01)), 0.02);
+    const auto spikelet = run_pair(synapse_model(library::gap_junction_current(J, u, wu), on_pre(post(u) += 0.01)),
+                                   0.02);
     REQUIRE(free.lag.size() > 40);
     REQUIRE(plain.lag.size() > 40);
     REQUIRE(spikelet.lag.size() > 40);
-    MESSAGE("LIF pair, lag of neuron 0 behind neuron 1 (steps): uncoupled " << free.lag.front() << " ... "
-            << free.lag.back() << " (period " << free.period << "); gap junctions " << plain.lag.front() << ", "
-            << plain.lag[1] << " ... " << plain.lag.back() << " (period " << plain.period << "); with spikelet "
-            << spikelet.lag.front() << ", " << spikelet.lag[1] << ", " << spikelet.lag[2] << " ... "
-            << spikelet.lag.back() << " (period " << spikelet.period << ")");
+    MESSAGE("LIF pair, lag of neuron 0 behind neuron 1 (steps): uncoupled "
+            << free.lag.front() << " ... " << free.lag.back() << " (period " << free.period << "); gap junctions "
+            << plain.lag.front() << ", " << plain.lag[1] << " ... " << plain.lag.back() << " (period " << plain.period
+            << "); with spikelet " << spikelet.lag.front() << ", " << spikelet.lag[1] << ", " << spikelet.lag[2]
+            << " ... " << spikelet.lag.back() << " (period " << spikelet.period << ")");
     for (long l : free.lag) CHECK(std::abs(l - free.lag.front()) <= 1);  // same period, same lag
     // without spikelet: driven apart to half a period
     CHECK(plain.lag.front() < 0.25 * plain.period);

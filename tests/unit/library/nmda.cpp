@@ -22,15 +22,15 @@ inline constexpr parameter<"v_hold", volt> v_hold;
 inline constexpr parameter<"I_nmda", amp> I_nmda;
 inline constexpr state<"q", coulomb> q;
 inline constexpr parameter<"w", dimensionless> w;
-inline constexpr auto clamped =
-    neuron_model(equations(d(v) / dt = (v_hold - v) / 1_ms, d(q) / dt = I_nmda), method::euler);
+inline constexpr auto clamped = neuron_model(equations(d(v) / dt = (v_hold - v) / 1_ms, d(q) / dt = I_nmda),
+                                             method::euler);
 
 // The presynaptic cell: fires in the step after each stimulus spike. (A relay because
 // summed variables from a spike_generator_group source do not compile yet: synapses'
 // run_summed_now instantiates src_.group().raw<X>() for a post(x) target.)
 inline constexpr state<"r", dimensionless> r;
-inline constexpr auto relay =
-    neuron_model(equations(d(r) / dt = -r / 1_ms), threshold(r > 0.5), reset(r = 0.0), method::exact);
+inline constexpr auto relay = neuron_model(equations(d(r) / dt = -r / 1_ms), threshold(r > 0.5), reset(r = 0.0),
+                                           method::exact);
 
 constexpr double tau_rise = 2e-3, tau_decay = 100e-3, alpha = 500.0;  // Brunel & Wang (SI)
 
@@ -40,8 +40,7 @@ double block(double v_volt, double mg_mM) { return 1.0 / (1.0 + mg_mM / 3.57 * s
 /// s at the grid times n·dt (n = 0 .. steps) from s = x = 0, x += 1 at the grid steps in
 /// `kicks` (after that step's value), integrated independently of the library: classical
 /// RK4 with dt / sub steps.
-std::vector<double> reference_s(double dt_s, std::size_t steps, const std::vector<std::size_t>& kicks,
-                                int sub = 200) {
+std::vector<double> reference_s(double dt_s, std::size_t steps, const std::vector<std::size_t>& kicks, int sub = 200) {
     auto f = [](double s, double x, double& ds, double& dx) {
         ds = -s / tau_decay + alpha * x * (1.0 - s);
         dx = -x / tau_rise;
@@ -128,7 +127,7 @@ TEST_CASE("nmda: the magnesium block scales the current by B(v)(E - v), and the 
         const double expected = block(-70e-3, mg) * 70e-3 / (block(-30e-3, mg) * 30e-3);
         CHECK(I0 / I1 == doctest::Approx(expected).epsilon(1e-13));
         CHECK(I2 / I1 == doctest::Approx(block(20e-3, mg) * -20e-3 / (block(-30e-3, mg) * 30e-3)).epsilon(1e-13));
-        if (mg == 0.0) CHECK(I0 / I1 == doctest::Approx(70.0 / 30.0).epsilon(1e-14));  // no block: ohmic
+        if (mg == 0.0) CHECK(I0 / I1 == doctest::Approx(70.0 / 30.0).epsilon(1e-14));        // no block: ohmic
         if (mg == 1.0) CHECK(block(-70e-3, 1.0) == doctest::Approx(0.04460).epsilon(1e-3));  // 22x blocked at rest
     }
     // Absolute value: I = g s (E - v) B(v) with the s of the start of the last step; a

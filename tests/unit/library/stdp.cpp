@@ -21,10 +21,10 @@ inline constexpr parameter<"delivered", dimensionless> delivered;
 inline constexpr parameter<"w", dimensionless> w;
 
 constexpr double wmax = 1.0, dA = 0.01;
-inline constexpr auto additive =
-    library::stdp_additive(delivered, w, library::stdp_parameters<double>{20_ms, 10_ms, dA, -1.05 * dA, wmax});
-inline constexpr auto nearest =
-    library::stdp_nearest(delivered, w, library::stdp_parameters<double>{20_ms, 10_ms, dA, -1.05 * dA, wmax});
+inline constexpr auto additive = library::stdp_additive(
+    delivered, w, library::stdp_parameters<double>{20_ms, 10_ms, dA, -1.05 * dA, wmax});
+inline constexpr auto nearest = library::stdp_nearest(
+    delivered, w, library::stdp_parameters<double>{20_ms, 10_ms, dA, -1.05 * dA, wmax});
 inline constexpr auto multiplicative = library::stdp_multiplicative(
     delivered, w, library::multiplicative_stdp_parameters<double>{20_ms, 10_ms, 0.1, 0.2, wmax});
 

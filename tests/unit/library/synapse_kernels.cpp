@@ -31,10 +31,9 @@ inline constexpr auto exp_cell = neuron_model(
 // coupled g, h pair through the matrix exponential).
 inline constexpr auto alpha_cell = neuron_model(
     equations(d(v) / dt = (gl * (El - v) + g * (Ee - El)) / C, library::alpha_synapse(g, h, tau)), method::exact);
-inline constexpr auto biexp_cell = neuron_model(
-    equations(d(v) / dt = (gl * (El - v) + g * (Ee - El)) / C,
-              library::biexponential_synapse(g, h, tau_rise, tau_decay)),
-    method::exact);
+inline constexpr auto biexp_cell = neuron_model(equations(d(v) / dt = (gl * (El - v) + g * (Ee - El)) / C,
+                                                          library::biexponential_synapse(g, h, tau_rise, tau_decay)),
+                                                method::exact);
 // Current-based: the kernel enters as a current, the whole system is linear and exact.
 inline constexpr state<"I", amp> I;
 inline constexpr auto current_cell = neuron_model(
@@ -86,8 +85,8 @@ TEST_CASE("library kernels: a current-based exponential synapse gives the closed
     net.run(11.1_ms);  // 10 ms after the current arrived
     // v - El = I0 R tau_m tau / ... : (I0/C) · (e^{-s/tau_m} - e^{-s/tau}) / (1/tau - 1/tau_m)
     const double taum = 20.0, s = 10.0, I0_over_C = 10e-12 / 200e-12;  // 1/s
-    const double expected_mV =
-        1e3 * I0_over_C * 1e-3 * (std::exp(-s / taum) - std::exp(-s / 3.0)) / (1.0 / 3.0 - 1.0 / taum);
+    const double expected_mV = 1e3 * I0_over_C * 1e-3 * (std::exp(-s / taum) - std::exp(-s / 3.0)) /
+                               (1.0 / 3.0 - 1.0 / taum);
     // Agreement to 9e-7 relative (scipy's expm of the same system agrees to 4e-13): the
     // coupled exact integrator's accuracy here is a known open point (benchmarks/README).
     CHECK(P[v][0].in(mV) + 70.0 == doctest::Approx(expected_mV).epsilon(2e-6));

@@ -113,7 +113,7 @@ TEST_CASE("population_rate_monitor: smoothing preserves a constant and the mean 
     CHECK(r_half.rate()(0) == doctest::Approx(10000));
     CHECK(r_half.rate()(1) == 0.0);
 
-    const auto flat = r_every.smooth_rate(window::flat, 1_ms);  // 11 steps
+    const auto flat = r_every.smooth_rate(window::flat, 1_ms);         // 11 steps
     const auto gauss = r_every.smooth_rate(window::gaussian, 0.5_ms);  // ±10 steps
     for (std::size_t k = 10; k < 90; ++k) {
         CAPTURE(k);
@@ -124,7 +124,7 @@ TEST_CASE("population_rate_monitor: smoothing preserves a constant and the mean 
     CHECK(flat(0) == doctest::Approx(10000.0 * 6 / 11));
     CHECK(gauss(0) < 10000 * 0.6);
 
-    const auto hflat = r_half.smooth_rate(window::flat, 0.5_ms);      // 5 steps: 3 or 2 spikes
+    const auto hflat = r_half.smooth_rate(window::flat, 0.5_ms);     // 5 steps: 3 or 2 spikes
     const auto hgauss = r_half.smooth_rate(window::gaussian, 1_ms);  // ±20 steps
     // The truncated gaussian (41 steps, an odd number of terms) keeps a small alternation:
     // Σ g_k (-1)^k / Σ g_k of its weights, times the 5 kHz amplitude.

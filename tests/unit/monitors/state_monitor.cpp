@@ -20,7 +20,8 @@ inline constexpr parameter<"slope", dimensionless> slope;
 inline constexpr subexpression<"vv", volt> vv;
 
 // v grows by slope·0.1 mV per step of 0.1 ms; vv = 2 v + 1 mV.
-inline constexpr auto ramp = neuron_model(equations(d(v) / dt = slope * volt / second, vv = 2 * v + 1_mV), method::euler);
+inline constexpr auto ramp = neuron_model(equations(d(v) / dt = slope * volt / second, vv = 2 * v + 1_mV),
+                                          method::euler);
 // The same with a threshold and reset: with slope 1, v = 5.1 mV after the update of step
 // 50 > 5.05 mV, a spike stamped at step 50, and v = 0 after the reset of that step.
 inline constexpr auto ramp_reset = neuron_model(equations(d(v) / dt = slope * volt / second, vv = 2 * v + 1_mV),

@@ -184,8 +184,8 @@ TEST_CASE("schedule: thresholds, resets and the order member within a slot") {
     groups_first.order = -1;
     network net(after_reset, in_thresholds, G, groups_second, before_reset, groups_first);
     net.run(0.1_ms);  // one step
-    const std::vector<std::string> want{"groups, order -1", "groups, order 0 after G", "thresholds",
-                                        "resets, order -1", "resets, order 1"};
+    const std::vector<std::string> want{"groups, order -1", "groups, order 0 after G", "thresholds", "resets, order -1",
+                                        "resets, order 1"};
     CHECK(log == want);
     REQUIRE(seen.size() == 5);
     const double crossed = -70.0 + 10000.0 * (1 - std::exp(-0.1 / 20));

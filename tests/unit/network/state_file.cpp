@@ -75,15 +75,17 @@ constexpr std::size_t entry0 = 4 + 12 + 4 + 1 + 8 + 4 + 8 + 8 + 8;  // "neuron_g
 
 TEST_CASE("state image: the header, sections, object table and CRC-32 where the format puts them") {
     const std::string b = sample_image();
-    CHECK(b.substr(0, 16) == std::string("\x89" "brian-state\r\n\x1a\n", 16));
-    CHECK(le(b, 16, 4) == 2);                                           // format version
+    CHECK(b.substr(0, 16) == std::string("\x89"
+                                         "brian-state\r\n\x1a\n",
+                                         16));
+    CHECK(le(b, 16, 4) == 2);                                                     // format version
     CHECK(le(b, 20, 4) == (std::endian::native == std::endian::little ? 0 : 1));  // byte order
-    CHECK(le(b, 24, 8) == b.size());                                    // file length
-    CHECK(le(b, 32, 8) == table);                                       // table offset
-    CHECK(le(b, 40, 4) == 2);                                           // objects
-    CHECK(le(b, 44, 4) == 0);                                           // reserved
-    CHECK(le(b, 48, 8) == 0x1122334455667788ULL);                       // seed
-    CHECK(std::bit_cast<double>(le(b, 56, 8)) == 0.25);                 // time
+    CHECK(le(b, 24, 8) == b.size());                                              // file length
+    CHECK(le(b, 32, 8) == table);                                                 // table offset
+    CHECK(le(b, 40, 4) == 2);                                                     // objects
+    CHECK(le(b, 44, 4) == 0);                                                     // reserved
+    CHECK(le(b, 48, 8) == 0x1122334455667788ULL);                                 // seed
+    CHECK(std::bit_cast<double>(le(b, 56, 8)) == 0.25);                           // time
     CHECK(b.substr(64, 6) == "abcdef");
     // Table entry 0: kind, name, size, flags, clock step, dt, section length.
     CHECK(le(b, table, 4) == 12);
@@ -139,8 +141,8 @@ TEST_CASE("state image: each kind of damage is named, before anything is allocat
     CHECK(error(damaged).find("is damaged: its CRC-32 does not match its content") != std::string::npos);
 
     // Behind a matching CRC: a file that network::store did not write.
-    CHECK(error(edited(20, 1 - (std::endian::native == std::endian::little ? 0 : 1), 4))
-              .find("other byte order") != std::string::npos);
+    CHECK(error(edited(20, 1 - (std::endian::native == std::endian::little ? 0 : 1), 4)).find("other byte order") !=
+          std::string::npos);
     CHECK(error(edited(44, 1, 4)).find("a reserved header field") != std::string::npos);
     CHECK(error(edited(56, std::bit_cast<std::uint64_t>(-1.0), 8)).find("its time") != std::string::npos);
     CHECK(error(edited(32, 10, 8)).find("object table lies outside") != std::string::npos);
@@ -179,20 +181,28 @@ TEST_CASE("check_signature: the first object that differs, by kind, name, size o
         "; restore a state into a network of the same objects (kinds, names, sizes) in the same order";
     bd::state_contents s = stored;
     s.objects[0].length = 50;
-    CHECK(error(s) == "brian: \"f\" is the state of another network: object 1 'g' (neuron_group) holds 50 bytes in "
-                      "the file, 100 in this network (another model or precision)" + fix);
+    CHECK(error(s) ==
+          "brian: \"f\" is the state of another network: object 1 'g' (neuron_group) holds 50 bytes in "
+          "the file, 100 in this network (another model or precision)" +
+              fix);
     s = stored;
     s.objects[0].size = 4;
-    CHECK(error(s) == "brian: \"f\" is the state of another network: object 1 'g' (neuron_group) has 4 elements in "
-                      "the file, 3 in this network" + fix);
+    CHECK(error(s) ==
+          "brian: \"f\" is the state of another network: object 1 'g' (neuron_group) has 4 elements in "
+          "the file, 3 in this network" +
+              fix);
     s = stored;
     s.objects[1].name = "t";
-    CHECK(error(s) == "brian: \"f\" is the state of another network: object 2 (synapses) is named 't' in the file, "
-                      "'s' in this network" + fix);
+    CHECK(error(s) ==
+          "brian: \"f\" is the state of another network: object 2 (synapses) is named 't' in the file, "
+          "'s' in this network" +
+              fix);
     s = stored;
     s.objects[1].kind = "";
-    CHECK(error(s) == "brian: \"f\" is the state of another network: object 2 's' is of kind (none) in the file, "
-                      "synapses in this network" + fix);
+    CHECK(error(s) ==
+          "brian: \"f\" is the state of another network: object 2 's' is of kind (none) in the file, "
+          "synapses in this network" +
+              fix);
     s = stored;
     s.objects.pop_back();
     CHECK(error(s) == "brian: \"f\" holds the state of 1 objects, this network has 2" + fix);
@@ -213,8 +223,9 @@ TEST_CASE("restore_section: an object reads exactly its section, or its error na
     CHECK(error([](std::istream& in) {
               char c[5];
               in.read(c, 5);
-          }) == "brian: cannot restore \"f\": object 3 'p' (poisson_group): its section ends before the object's "
-               "data does (a section of another layout)");
+          }) ==
+          "brian: cannot restore \"f\": object 3 'p' (poisson_group): its section ends before the object's "
+          "data does (a section of another layout)");
     CHECK(error([](std::istream& in) { in.get(); }) ==
           "brian: cannot restore \"f\": object 3 'p' (poisson_group): the object read 1 of the 4 bytes of its "
           "section (a section of another layout)");
@@ -316,6 +327,7 @@ TEST_CASE("span_istream: reads, seeks and tells within its bytes only") {
 TEST_CASE("read_state_file: a directory, a missing file") {
     CHECK(what_of([] { bd::read_state_file(std::filesystem::temp_directory_path()); }).find("it is a directory") !=
           std::string::npos);
-    CHECK(what_of([] { bd::read_state_file("/nonexistent/state.bin"); })
-              .starts_with("brian: cannot read the state file \"/nonexistent/state.bin\""));
+    CHECK(what_of([] {
+              bd::read_state_file("/nonexistent/state.bin");
+          }).starts_with("brian: cannot read the state file \"/nonexistent/state.bin\""));
 }

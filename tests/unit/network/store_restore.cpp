@@ -37,9 +37,9 @@ inline constexpr parameter<"RI", volt> RI;
 constexpr auto tau = 10_ms;
 
 // A noisy LIF with a random reset: every step draws random numbers.
-inline constexpr auto noisy =
-    neuron_model(equations(d(v) / dt = ((-70_mV - v + RI) / tau + 4_mV * sqrt(2 / tau) * xi) | unless_refractory),
-                 threshold(v > -50_mV), reset(v = -70_mV + brian::rand() * 5_mV), refractory(1_ms), method::euler);
+inline constexpr auto noisy = neuron_model(
+    equations(d(v) / dt = ((-70_mV - v + RI) / tau + 4_mV * sqrt(2 / tau) * xi) | unless_refractory),
+    threshold(v > -50_mV), reset(v = -70_mV + brian::rand() * 5_mV), refractory(1_ms), method::euler);
 
 using group_t = neuron_group<noisy>;
 using v_t = std::remove_cvref_t<decltype(v)>;
@@ -439,8 +439,8 @@ TEST_CASE("store/restore: truncated and foreign files are rejected and change no
     CHECK(what_of([&] { s.net.restore("y"); }).starts_with("brian: no stored state named 'y'"));
 
     // A directory or nothing where the file should be.
-    CHECK(what_of([&] { s.net.restore("y", std::filesystem::temp_directory_path()); })
-              .find("it is a directory") != std::string::npos);
+    CHECK(what_of([&] { s.net.restore("y", std::filesystem::temp_directory_path()); }).find("it is a directory") !=
+          std::string::npos);
     CHECK(what_of([&] { s.net.restore("y", "/nonexistent/dir/x.bin"); }).starts_with("brian: cannot read"));
     CHECK(image_of(s.net) == before);
     std::filesystem::remove(path);

@@ -75,9 +75,8 @@ TEST_CASE("threads: spikes are bit-identical for 1, 2 and 3 threads and repeated
     std::map<double, std::size_t> excitatory_per_step;
     for (const auto& [i, t] : one)
         if (i < 16000) ++excitatory_per_step[t];
-    CHECK(std::count_if(excitatory_per_step.begin(), excitatory_per_step.end(), [](const auto& step) {
-              return step.second * 80 >= 1024 && step.second * 80 < 8192;
-          }) > 10);
+    CHECK(std::count_if(excitatory_per_step.begin(), excitatory_per_step.end(),
+                        [](const auto& step) { return step.second * 80 >= 1024 && step.second * 80 < 8192; }) > 10);
     CHECK(run_network(1, 7) == one);
     CHECK(run_network(2, 7) == one);
     CHECK(run_network(3, 7) == one);

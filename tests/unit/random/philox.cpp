@@ -24,7 +24,8 @@ TEST_CASE("random: philox4x32_10 gives Random123's Philox4x32 blocks") {
         for (int j = 0; j < 4; ++j) REQUIRE(ours[j] == theirs.v[j]);
     }
     // The known-answer vector of the Philox paper (Random123's kat_vectors).
-    const auto kat = brian::detail::philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0});
+    const auto kat = brian::detail::philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344},
+                                                  {0xa4093822, 0x299f31d0});
     CHECK(kat[0] == 0xd16cfe09u);
     CHECK(kat[1] == 0x94fdccebu);
     CHECK(kat[2] == 0x5001e420u);

@@ -28,10 +28,9 @@ inline constexpr parameter<"x", volt> x;
 inline constexpr parameter<"y", volt> y;
 
 // After one Euler step of 0.1 ms: u = rand(), z = a standard normal.
-inline constexpr auto drawing = neuron_model(
-    equations(d(u) / dt = (brian::rand() - u) / 0.1_ms + a * 0.0 / 1_s,
-              d(z) / dt = -z / 0.1_ms + sqrt(1 / 0.1_ms) * xi),
-    method::euler);
+inline constexpr auto drawing = neuron_model(equations(d(u) / dt = (brian::rand() - u) / 0.1_ms + a * 0.0 / 1_s,
+                                                       d(z) / dt = -z / 0.1_ms + sqrt(1 / 0.1_ms) * xi),
+                                             method::euler);
 inline constexpr auto target = neuron_model(equations(d(v) / dt = (x + y) / 1_ms), method::euler);
 inline constexpr auto always = neuron_model(equations(d(v) / dt = 0_mV / 1_ms), threshold(v > -1_mV), method::euler);
 

@@ -24,8 +24,8 @@ inline constexpr parameter<"x", volt> x;
 inline constexpr parameter<"w", volt> w;
 
 inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms), method::euler);
-inline constexpr auto spiker =
-    neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV), method::exact);
+inline constexpr auto spiker = neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV),
+                                            method::exact);
 
 template <class F>
 std::string what_of(F&& f) {
@@ -67,14 +67,14 @@ TEST_CASE("connect: condition(i != j) is all-to-all without the diagonal") {
     CHECK(T.size() == 4 + 3 + 2 + 1);
     synapses U(A, B, on_pre(post(x) += 1_mV));
     U.connect(condition(j == i + 1 || j == i - 1));
-    const std::vector<std::pair<int, int>> expect{{0, 1}, {1, 0}, {1, 2}, {2, 1}, {2, 3}, {3, 2},
-                                                  {3, 4}, {4, 3}, {5, 4}};
+    const std::vector<std::pair<int, int>> expect{{0, 1}, {1, 0}, {1, 2}, {2, 1}, {2, 3},
+                                                  {3, 2}, {3, 4}, {4, 3}, {5, 4}};
     CHECK(pairs_of(U) == expect);
 }
 
 TEST_CASE("connect: a condition on pre(x) and post(x)") {
     neuron_group<integrator> A(4), B(4);
-    A[v] = i * 1_mV;        // 0, 1, 2, 3 mV
+    A[v] = i * 1_mV;         // 0, 1, 2, 3 mV
     B[v] = 3_mV - i * 1_mV;  // 3, 2, 1, 0 mV
     synapses S(A, B, on_pre(post(x) += 1_mV));
     S.connect(condition(pre(v) > post(v)));

@@ -23,9 +23,9 @@ inline constexpr parameter<"I", volt> I;
 inline constexpr parameter<"w", volt> w;
 
 // v is unless_refractory (the conditional write), ge is not.
-inline constexpr auto lif = neuron_model(equations(d(v) / dt = (I + ge - v) / 10_ms | unless_refractory,
-                                                   d(ge) / dt = -ge / 5_ms),
-                                         threshold(v > -50_mV), reset(v = -60_mV), refractory(3_ms), method::exact);
+inline constexpr auto lif = neuron_model(
+    equations(d(v) / dt = (I + ge - v) / 10_ms | unless_refractory, d(ge) / dt = -ge / 5_ms), threshold(v > -50_mV),
+    reset(v = -60_mV), refractory(3_ms), method::exact);
 
 inline constexpr auto fast_model = synapse_model(on_pre(post(v) += 0.7_mV, post(ge) -= 0.3_mV));
 inline constexpr auto fast_v = synapse_model(on_pre(post(v) += 0.7_mV));

@@ -25,8 +25,8 @@ inline constexpr parameter<"w", volt> w;
 inline constexpr shared<"plastic", dimensionless> plastic;
 
 inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms), method::euler);
-inline constexpr auto spiker =
-    neuron_model(equations(d(v) / dt = 1_mV / 1_ms), threshold(v > 0.5_mV), reset(v = 0_mV), method::exact);
+inline constexpr auto spiker = neuron_model(equations(d(v) / dt = 1_mV / 1_ms), threshold(v > 0.5_mV), reset(v = 0_mV),
+                                            method::exact);
 
 template <class F>
 std::string what_of(F&& f) {

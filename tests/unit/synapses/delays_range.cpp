@@ -37,7 +37,8 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 
 /// A pathway without spikes in flight: prepare() never asks for synapses of a neuron.
 void prepare(detail::spike_queue& q, double dt, std::size_t n_synapses) {
-    q.prepare(dt, n_synapses, [](std::size_t, auto&&) {}, "S");
+    q.prepare(
+        dt, n_synapses, [](std::size_t, auto&&) {}, "S");
 }
 
 }  // namespace delays_test

@@ -23,8 +23,8 @@ inline constexpr parameter<"w", volt> w;
 
 inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms), method::euler);
 // Spikes at every step (drive > 0) and never resets: a target whose on_post runs each step.
-inline constexpr auto always = neuron_model(equations(d(v) / dt = (y * 1_mV - v) / 10_ms),
-                                            threshold(drive > 0_mV), method::exact);
+inline constexpr auto always = neuron_model(equations(d(v) / dt = (y * 1_mV - v) / 10_ms), threshold(drive > 0_mV),
+                                            method::exact);
 
 template <class F>
 std::string what_of(F&& f) {
@@ -119,7 +119,6 @@ TEST_CASE("pathways: variables and delays before connect, negative delays") {
     CHECK(what_of([&] { S[delay] = 1_ms; }).find("no synapses yet") != std::string::npos);
     CHECK(what_of([&] { (void)delay(-1_ms); }).find("delays cannot be negative") != std::string::npos);
     S.connect();
-    CHECK(what_of([&] { S[delay] = -1_ms; }).find("must be finite times >= 0") !=
-          std::string::npos);
+    CHECK(what_of([&] { S[delay] = -1_ms; }).find("must be finite times >= 0") != std::string::npos);
     CHECK(what_of([&] { S.set_delay(-2_ms); }).find("cannot be negative") != std::string::npos);
 }

@@ -165,8 +165,7 @@ TEST_CASE("poisson_input: runs in the synapses slot, on the target's clock; erro
 
 namespace pi_test {
 inline constexpr auto clamped = neuron_model(equations(d(v) / dt = -v / 20_ms | unless_refractory),
-                                             threshold(v > 20_mV), reset(v = 10_mV), refractory(2_ms),
-                                             method::exact);
+                                             threshold(v > 20_mV), reset(v = 10_mV), refractory(2_ms), method::exact);
 inline constexpr auto free_running = neuron_model(equations(d(v) / dt = -v / 20_ms), threshold(v > 20_mV),
                                                   reset(v = 10_mV), refractory(2_ms), method::exact);
 }  // namespace pi_test

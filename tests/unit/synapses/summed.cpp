@@ -33,7 +33,7 @@ TEST_CASE("summed: gap junctions between two cells follow the discrete recursion
     network net(G, S);
     net.run(10_ms);  // 100 steps
     // Summed before the update of each step: d_{n+1} = d_n (1 - 2 w dt / C).
-    const double d = G[v][0].in(mV) - G[v][1].in(mV);
+    const double d = G[v][0].in(mV)-G[v][1].in(mV);
     CHECK(d == doctest::Approx(10.0 * std::pow(1.0 - 2e-4, 100)).epsilon(1e-10));
     CHECK(G[v][0].in(mV) + G[v][1].in(mV) == doctest::Approx(10.0).epsilon(1e-12));
     // Igap holds the sum computed at the start of the last step.

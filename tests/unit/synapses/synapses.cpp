@@ -24,8 +24,8 @@ inline constexpr parameter<"x", volt> x;
 // the update of step n shows when a synaptic effect became visible.
 inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms), method::euler);
 // Spikes at the first step when v starts above 1 mV; v decays.
-inline constexpr auto spiker =
-    neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV), method::exact);
+inline constexpr auto spiker = neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV),
+                                            method::exact);
 
 template <class F>
 std::string what_of(F&& f) {
@@ -83,17 +83,21 @@ TEST_CASE("synapses: explicit indices and probabilities are checked") {
     neuron_group<integrator> A(3), B(4);
     synapses S(A, B, on_pre(post(x) += 1_mV));
     CHECK_THROWS_AS(S.connect(std::vector<std::int64_t>{0, 1}, std::vector<std::int64_t>{0}), std::invalid_argument);
-    CHECK(what_of([&] { S.connect(std::vector<std::int64_t>{0, 1}, std::vector<std::int64_t>{0}); })
-              .starts_with("brian: connect(i, j) got 2 presynaptic but 1"));
+    CHECK(what_of([&] {
+              S.connect(std::vector<std::int64_t>{0, 1}, std::vector<std::int64_t>{0});
+          }).starts_with("brian: connect(i, j) got 2 presynaptic but 1"));
     CHECK_THROWS_AS(S.connect(std::vector<std::int64_t>{3}, std::vector<std::int64_t>{0}), std::out_of_range);
     CHECK_THROWS_AS(S.connect(std::vector<std::int64_t>{0}, std::vector<std::int64_t>{4}), std::out_of_range);
     CHECK_THROWS_AS(S.connect(std::vector<std::int64_t>{-1}, std::vector<std::int64_t>{0}), std::out_of_range);
-    CHECK(what_of([&] { S.connect(std::vector<std::int64_t>{0}, std::vector<std::int64_t>{4}); })
-              .find("postsynaptic index 4 is out of range") != std::string::npos);
+    CHECK(what_of([&] {
+              S.connect(std::vector<std::int64_t>{0}, std::vector<std::int64_t>{4});
+          }).find("postsynaptic index 4 is out of range") != std::string::npos);
     CHECK_THROWS_AS(S.connect(probability(1.5)), std::invalid_argument);
     CHECK_THROWS_AS(S.connect(probability(-0.1)), std::invalid_argument);
     CHECK_THROWS_AS(S.connect(probability(std::nan(""))), std::invalid_argument);
-    CHECK(what_of([&] { S.connect(probability(2.0)); }).starts_with("brian: synapses.connect(probability(p)) needs 0 <= p <= 1"));
+    CHECK(what_of([&] {
+              S.connect(probability(2.0));
+          }).starts_with("brian: synapses.connect(probability(p)) needs 0 <= p <= 1"));
     CHECK(S.size() == 0);  // nothing was added by the failed calls
     CHECK_THROWS_AS(delay(-1_ms), std::invalid_argument);
 
@@ -269,8 +273,8 @@ inline constexpr auto stdp = synapse_model(
 
 // A non-linear event-driven equation is rejected (a `brian:` static_assert at the
 // synapses declaration): the layout says why.
-inline constexpr auto nonlinear =
-    synapse_model(equations(d(Apre) / dt = -Apre * Apre / taupre | event_driven), on_pre(Apre += 1.0));
+inline constexpr auto nonlinear = synapse_model(equations(d(Apre) / dt = -Apre * Apre / taupre | event_driven),
+                                                on_pre(Apre += 1.0));
 static_assert(!synapse_layout<std::remove_cvref_t<decltype(nonlinear)>>::event_driven_linear);
 static_assert(synapse_layout<std::remove_cvref_t<decltype(stdp)>>::event_driven_linear);
 static_assert(synapse_layout<std::remove_cvref_t<decltype(stdp)>>::n == 3);  // Apre, Apost, w
@@ -397,7 +401,7 @@ TEST_CASE("synapses: per-synapse delays, round(D/dt) steps, changeable between r
     S[delay] = 0.25_ms;  // int(2.5 + 0.5) = 3 steps for all
     net.run(1.0_ms);     // steps 10..19: the pending one arrives at step 14; spike 2 (step 20) not yet
     CHECK(seen() == std::vector<double>{1, 1, 1, 1});
-    net.run(0.4_ms);     // steps 20..23: arrives at 23
+    net.run(0.4_ms);  // steps 20..23: arrives at 23
     CHECK(seen() == std::vector<double>{2, 2, 2, 2});
     CHECK_THROWS_AS(S[delay] = -1_ms, std::invalid_argument);
 }
@@ -467,11 +471,12 @@ TEST_CASE("synapses: a plain neuron variable in synaptic code is the postsynapti
 
 namespace syn_conditional_write {
 inline constexpr state<"v", volt> v;
-inline constexpr auto cell = neuron_model(equations(d(v) / dt = -v / 10_ms | unless_refractory),
-                                          threshold(v > 5_mV), reset(v = 0_mV), refractory(2_ms), method::exact);
+inline constexpr auto cell = neuron_model(equations(d(v) / dt = -v / 10_ms | unless_refractory), threshold(v > 5_mV),
+                                          reset(v = 0_mV), refractory(2_ms), method::exact);
 }  // namespace syn_conditional_write
 
-TEST_CASE("synapses: writes to an unless_refractory variable are dropped while refractory (Brian's conditional write)") {
+TEST_CASE(
+    "synapses: writes to an unless_refractory variable are dropped while refractory (Brian's conditional write)") {
     namespace cw = syn_conditional_write;
     // Neuron 0 is driven over threshold at 0.1 ms (spikes at step 1, refractory for 20
     // steps); a second input arrives at 1.0 ms (step 10), inside the refractory period.

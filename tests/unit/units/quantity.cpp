@@ -42,10 +42,10 @@ TEST_CASE("a dimensionless quantity is a double where a double is due") {
     CHECK(double(we / mV) == Approx(1.62));
     CHECK((we / mV).value() == Approx(1.62));
     CHECK(in_unit(we, mV) == Approx(1.62));
-    CHECK(half(we / mV) == Approx(0.81));                    // a double parameter
-    CHECK(std::exp(we / mV) == Approx(std::exp(1.62)));      // a function of a double
+    CHECK(half(we / mV) == Approx(0.81));                                // a double parameter
+    CHECK(std::exp(we / mV) == Approx(std::exp(1.62)));                  // a function of a double
     CHECK(double(opaque(20) * ms * (opaque(100) * Hz)) == Approx(2.0));  // dimensionless product
-    CHECK(double(we / volt) == Approx(1.62e-3));              // a unit object
+    CHECK(double(we / volt) == Approx(1.62e-3));                         // a unit object
     // Through `...` nothing converts: the explicit double is what printf needs.
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", double(we / mV));
@@ -114,12 +114,11 @@ TEST_CASE("every prefix scales by its power of ten") {
                               1e1,   1e2,   1e3,   1e6,   1e9,   1e12, 1e15, 1e18, 1e21, 1e24};
     const quantity<si::current> amps[] = {yA,  zA, aA, fA, pA, nA, uA, mA, cA, dA,
                                           daA, hA, kA, MA, GA, TA, PA, EA, ZA, YA};
-    const quantity<si::capacitance> farads[] = {
-        yfarad,  zfarad, afarad, ffarad, pfarad, nfarad, ufarad, mfarad, cfarad, dfarad,
-        dafarad, hfarad, kfarad, Mfarad, Gfarad, Tfarad, Pfarad, Efarad, Zfarad, Yfarad};
-    const quantity<si::mass> grams[] = {ygram, zgram, agram, fgram,  pgram, ngram, ugram,
-                                        mgram, cgram, dgram, dagram, hgram, kgram, Mgram,
-                                        Ggram, Tgram, Pgram, Egram,  Zgram, Ygram};
+    const quantity<si::capacitance> farads[] = {yfarad, zfarad, afarad, ffarad,  pfarad, nfarad, ufarad,
+                                                mfarad, cfarad, dfarad, dafarad, hfarad, kfarad, Mfarad,
+                                                Gfarad, Tfarad, Pfarad, Efarad,  Zfarad, Yfarad};
+    const quantity<si::mass> grams[] = {ygram,  zgram, agram, fgram, pgram, ngram, ugram, mgram, cgram, dgram,
+                                        dagram, hgram, kgram, Mgram, Ggram, Tgram, Pgram, Egram, Zgram, Ygram};
     for (int k = 0; k < 20; ++k) {
         CAPTURE(k);
         CHECK(si_value(amps[k]) == Approx(factors[k]));

@@ -25,8 +25,7 @@ TEST_CASE("dimensions multiply, divide and take rational powers") {
     CHECK(!s.is_dimensionless());
     CHECK(dimension_of<si::time>().e[static_cast<int>(base::time)] == exponent{1, 1});
     CHECK(dimension_of<si::electric_potential>().e[static_cast<int>(base::mass)] == exponent{1, 1});
-    CHECK(dimension_of<si::electric_potential>().e[static_cast<int>(base::length)] ==
-          exponent{2, 1});
+    CHECK(dimension_of<si::electric_potential>().e[static_cast<int>(base::length)] == exponent{2, 1});
 }
 
 TEST_CASE("names prefer the units neuroscientists use") {

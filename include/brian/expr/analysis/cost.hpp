@@ -23,8 +23,9 @@ inline constexpr std::size_t op_cost<op::pow> = 20;
 template <class E>
 inline constexpr std::size_t evaluation_cost = [] {
     if constexpr (HasArgs<E>) {
-        return []<class... A>(type_list<A...>) { return (std::size_t{0} + ... + evaluation_cost<A>); }(
-                   typename E::args{}) +
+        return []<class... A>(type_list<A...>) {
+            return (std::size_t{0} + ... + evaluation_cost<A>);
+        }(typename E::args{}) +
                [] {
                    if constexpr (requires { typename E::op; }) return expr_detail::op_cost<typename E::op>;
                    else return std::size_t{1};

@@ -65,8 +65,7 @@ constexpr auto derivative_of_node(const node<Op, Args...>& n) {
     } else if constexpr (std::is_same_v<Op, op::exprel>) {
         // exprel'(u) = (u e^u - e^u + 1) / u^2
         const auto eu = exp(n.a);
-        return make_mul(make_div(make_add(make_sub(make_mul(n.a, eu), eu), one{}), pow<2>(n.a)),
-                        derivative<X>(n.a));
+        return make_mul(make_div(make_add(make_sub(make_mul(n.a, eu), eu), one{}), pow<2>(n.a)), derivative<X>(n.a));
     } else if constexpr (std::is_same_v<Op, op::abs>) {
         return make_mul(sign(n.a), derivative<X>(n.a));
     } else if constexpr (std::is_same_v<Op, op::where>) {

@@ -22,8 +22,7 @@ template <class E, class X>
 inline constexpr bool nonsmooth_in = [] {
     if constexpr (is_node<E>) {
         if constexpr (is_nonsmooth<typename E::op> && depends_on<E, X>) return true;
-        else
-            return []<class... A>(type_list<A...>) { return (nonsmooth_in<A, X> || ...); }(typename E::args{});
+        else return []<class... A>(type_list<A...>) { return (nonsmooth_in<A, X> || ...); }(typename E::args{});
     } else {
         return false;
     }
@@ -33,8 +32,8 @@ inline constexpr bool nonsmooth_in = [] {
 
 /// Whether `E` is linear (affine) in `X`: E = A·X + B with A and B free of X.
 template <class E, class X>
-inline constexpr bool is_linear_in =
-    !expr_detail::nonsmooth_in<E, X> && !depends_on<decltype(derivative<X>(std::declval<const E&>())), X>;
+inline constexpr bool is_linear_in = !expr_detail::nonsmooth_in<E, X> &&
+                                     !depends_on<decltype(derivative<X>(std::declval<const E&>())), X>;
 
 /// The coefficients of `e = a·X + b` for an expression linear in `X`: `a` is the
 /// derivative, `b` is `e` with X set to zero.
@@ -50,14 +49,13 @@ constexpr auto linear_coefficients(const E& e) {
 
 namespace expr_detail {
 template <class E, class Y, class... Xs>
-inline constexpr bool coefficient_free_of =
-    !(depends_on<decltype(derivative<Y>(std::declval<const E&>())), Xs> || ...);
+inline constexpr bool coefficient_free_of = !(depends_on<decltype(derivative<Y>(std::declval<const E&>())), Xs> || ...);
 }  // namespace expr_detail
 
 /// Whether `E` is linear in all of `Xs` jointly: no product of two of them, no
 /// coefficient that involves any of them (a linear system: `method::exact` applies).
 template <class E, class... Xs>
-inline constexpr bool is_linear_in_all =
-    (!expr_detail::nonsmooth_in<E, Xs> && ...) && (expr_detail::coefficient_free_of<E, Xs, Xs...> && ...);
+inline constexpr bool is_linear_in_all = (!expr_detail::nonsmooth_in<E, Xs> && ...) &&
+                                         (expr_detail::coefficient_free_of<E, Xs, Xs...> && ...);
 
 }  // namespace brian::expr
