@@ -16,7 +16,10 @@
 #include "brian/detail/pod_io.hpp"
 #include "brian/expr/analysis/cost.hpp"
 #include "brian/groups/element_context.hpp"
+#include "brian/groups/linked_variables.hpp"
 #include "brian/groups/model_code.hpp"
+#include "brian/groups/neuron_state.hpp"
+#include "brian/groups/neuron_update.hpp"
 #include "brian/groups/precision.hpp"
 #include "brian/groups/spike_source.hpp"
 #include "brian/groups/subgroup.hpp"
@@ -114,7 +117,9 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     subgroup<neuron_group> slice(std::size_t begin, std::size_t end) { return {*this, begin, end}; }
 
     /// Whether the update loop runs in several chunks on the running network's threads.
-    bool update_is_parallel() const { return detail::parallel_chunk_count(n_, loop_cost, parallel_min_work) > 1; }
+    bool update_is_parallel() const {
+        return detail::parallel_chunk_count(n_, loop::cost, loop::parallel_min_work) > 1;
+    }
 
     /// Spikes of the current step.
     spike_view spikes() const { return {spikes_, 0}; }
@@ -149,19 +154,12 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         for (auto k : index)
             if (k < 0 || static_cast<std::size_t>(k) >= source.size())
                 detail::throw_index_error(static_cast<std::size_t>(k), source.size(), X::name.view());
-        if constexpr (same_precision) linked_[l] = source.data();  // else only the message above
-        linked_index_storage_[l] = std::move(index);
-        linked_index_[l] = linked_index_storage_[l].empty() ? nullptr : linked_index_storage_[l].data();
+        if constexpr (same_precision) links_.set(l, source.data(), std::move(index));  // else only the message above
     }
 
     // ---- Simulation protocol, driven by the network ----
 
-    void before_run() {
-        for (std::size_t l = 0; l < layout::n_linked; ++l)
-            if (linked_[l] == nullptr)
-                throw std::logic_error("brian: a linked variable of " + name_ +
-                                       " is not linked; call link(variable, other_group[variable]) before running");
-    }
+    void before_run() { links_.check(name_); }
 
     void run_slot(slot s) {
         if (s == slot::groups) update();
@@ -213,36 +211,14 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     /// The variables, lastspike, not_refractory, the shared variables, the clock and the
     /// count of assignments (the counter of their random streams).
     void store(std::ostream& out) const {
-        detail::write_pod_vector(out, storage_);
-        detail::write_pod_vector(out, lastspike_);
-        detail::write_pod_vector(out, not_refractory_);
-        out.write(reinterpret_cast<const char*>(shared_.data()), sizeof(double) * shared_.size());
-        detail::write_pod(out, clock_.step());
-        detail::write_pod(out, clock_.dt());
-        detail::write_pod(out, assignments_);
+        detail::store_neuron_state(out, storage_, lastspike_, not_refractory_, shared_, clock_, assignments_);
     }
     /// Reads what `store` wrote for a group of this size and model; a section of another
     /// length, a negative step, an invalid dt or a not_refractory other than 0 or 1 is a
     /// `brian:` error (the network then puts its state back).
     void restore(std::istream& in) {
-        const auto fail = [&](const std::string& what) {
-            throw detail::state_error("the stored state of neuron group " + name_ + " " + what);
-        };
-        detail::read_pod_vector_of_size(in, storage_);
-        detail::read_pod_vector_of_size(in, lastspike_);
-        detail::read_pod_vector_of_size(in, not_refractory_);
-        in.read(reinterpret_cast<char*>(shared_.data()), sizeof(double) * shared_.size());
-        const auto step = detail::read_pod<std::int64_t>(in);
-        const auto dt = detail::read_pod<double>(in);
-        const auto assignments = detail::read_pod<std::uint64_t>(in);
-        if (!in) fail("does not hold its " + std::to_string(n_) + " neurons' variables (of another group or model)");
-        if (step < 0 || !(dt > 0.0) || !std::isfinite(dt)) fail("has an invalid clock");
-        for (const std::uint8_t flag : not_refractory_)
-            if (flag > 1) fail("has a not_refractory flag other than 0 or 1");
-        assignments_ = assignments;
-        clock_.set_step(0);  // so that set_dt does not convert the old step
-        clock_.set_dt(dt);
-        clock_.set_step(step);
+        detail::restore_neuron_state(in, storage_, lastspike_, not_refractory_, shared_, clock_, assignments_, name_,
+                                     n_);
         spikes_.clear();
         for (auto& e : event_spikes_) e.clear();
     }
@@ -262,20 +238,12 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     using code::refractory_expr;
     using code::threshold_expr;
     using code::unless_refractory_flags;
-    struct no_stream {
-        no_stream(std::uint64_t, std::uint32_t, std::uint64_t, std::uint64_t) {}
-        random_stream* get() { return nullptr; }
-    };
-
-    /// What every element's update of one step shares.
-    struct step_values {
-        double t, dt;
-        std::uint64_t step, seed;
-        double refractory_time;  ///< R·dt, for a constant refractory period
-    };
+    using loop = detail::neuron_loop<Model, value_type, method_type>;
+    using chunk_lists = typename loop::chunk_lists;
 
     void update() {
-        step_values now{clock_.t(), clock_.dt(), static_cast<std::uint64_t>(clock_.step()), current_seed(), 0.0};
+        detail::step_values now{clock_.t(), clock_.dt(), static_cast<std::uint64_t>(clock_.step()), current_seed(),
+                                0.0};
         const auto scalar = context<true>(nullptr, 0, 0, n_, nullptr);
         stepper_.begin_step(scalar);
         if constexpr (refractory_constant)
@@ -284,13 +252,14 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
         // The loop over neurons, in chunks on the network's threads when the group is
         // large enough; each chunk collects its own spikes, joined in chunk order (the
         // serial order), so results do not depend on the thread count.
-        const std::size_t chunks = detail::parallel_chunk_count(n_, loop_cost, parallel_min_work);
+        const std::size_t chunks = detail::parallel_chunk_count(n_, loop::cost, loop::parallel_min_work);
         if (chunk_spikes_.size() < chunks) chunk_spikes_.resize(chunks);
-        detail::parallel_ranges(n_, loop_cost, parallel_min_work, [&](std::size_t lo, std::size_t hi, std::size_t c) {
-            auto& out = chunk_spikes_[c];
-            for (auto& e : out) e.clear();
-            update_range(lo, hi, out, now);
-        });
+        detail::parallel_ranges(n_, loop::cost, loop::parallel_min_work,
+                                [&](std::size_t lo, std::size_t hi, std::size_t c) {
+                                    auto& out = chunk_spikes_[c];
+                                    for (auto& e : out) e.clear();
+                                    loop::update_range(lo, hi, out, now, storage_view(), stepper_);
+                                });
         spikes_.clear();
         for (auto& e : event_spikes_) e.clear();
         for (std::size_t c = 0; c < chunks; ++c)
@@ -300,125 +269,16 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
             }
     }
 
-    /// Spike lists of a chunk: [0] the spikes, [1 + k] custom event k.
-    using chunk_lists = std::array<std::vector<std::int32_t>, 1 + n_events>;
-
-    /// Neurons per block of the update loop: the block's spike flags stay in L1.
-    static constexpr std::size_t block_size = 256;
-
-    /// Two passes per block of neurons. The first updates every neuron without a branch
-    /// (refractoriness, the conditional write of `unless_refractory` variables and the
-    /// threshold are selects) and records a flag per neuron and event, so that it can be
-    /// vectorised; the second collects the flagged neurons in index order.
-    void update_range(std::size_t lo, std::size_t hi, chunk_lists& out, const step_values now) {
-        // A local copy of the per-step propagators: the state stores cannot alias it, so
-        // they stay in registers across the loop.
-        const auto stepper = stepper_;
-        // Local copies of the array pointers: the byte stores to not_refractory may alias
-        // any memory the compiler cannot rule out, members included.
-        const auto local_arrays = arrays_;
-        value_type* const* const arrays = local_arrays.data();
-        double* const times = lastspike_.data();
-        std::uint8_t* const active = not_refractory_.data();
-        std::int32_t flags[1 + n_events][block_size];
-        // The new not_refractory of the block, written as bytes after the vector loop: a
-        // byte store in it would make the vectoriser use 64 lanes (8 vectors of doubles).
-        std::int32_t next_active[block_size];
-        for (std::size_t b = lo; b < hi; b += block_size) {
-            const std::size_t e = std::min(hi, b + block_size);
-            std::int32_t any = 0;  // most blocks have no spike and no event: skip the scan
-            BRIAN_IVDEP
-            for (std::size_t i = b; i < e; ++i)
-                any |= update_one(i, flags, next_active, i - b, arrays, times, active, stepper, now);
-            if constexpr (model_type::has_refractory)
-                for (std::size_t i = b; i < e; ++i) active[i] = static_cast<std::uint8_t>(next_active[i - b]);
-            if (any == 0) continue;
-            detail::for_each_flagged(flags[0], e - b, [&](std::size_t j) {
-                out[0].push_back(static_cast<std::int32_t>(b + j));
-                // lastspike only changes for the neurons that spiked: written here, not by
-                // every neuron in the vector loop (a store per neuron and step saved).
-                if constexpr (model_type::has_refractory && n_events == 0) times[b + j] = now.t;
-            });
-            for (std::size_t k = 1; k < 1 + n_events; ++k)
-                detail::for_each_flagged(flags[k], e - b,
-                                         [&](std::size_t j) { out[k].push_back(static_cast<std::int32_t>(b + j)); });
-        }
-    }
-
-    /// Updates element i, writes its flags and its new not_refractory to column f; returns
-    /// whether any flag is set.
-    template <class Stepper>
-    BRIAN_ALWAYS_INLINE std::int32_t update_one(std::size_t i, std::int32_t (&flags)[1 + n_events][block_size],
-                                                std::int32_t* next_active, std::size_t f, value_type* const* arrays,
-                                                double* times, std::uint8_t* active_flags, const Stepper& stepper,
-                                                const step_values now) {
-        const double t = now.t, dt = now.dt;
-        // The loop computes in the storage type (precision.hpp); time stays double.
-        value_type x[n_states == 0 ? 1 : n_states];
-        for (std::size_t j = 0; j < n_states; ++j) x[j] = arrays[j][i];
-        // A random stream per element only where the loop draws (none for CUBA).
-        std::conditional_t<loop_is_random, random_stream, no_stream> rng(
-            now.seed, stream_key(id_, stream_purpose::update), now.step, i);
-        const element_context<layout, true, value_type, value_type> ctx{
-            arrays,         shared_.data(),       x,     i,           0, n_, t, dt, rng.get(),
-            linked_.data(), linked_index_.data(), times, active_flags};
-
-        // constant_over_dt subexpressions: computed once, from the state at t.
-        if constexpr (layout::n_held > 0)
-            detail::for_each_index<layout::n_held>([&](auto k) {
-                constexpr auto value = code::template held_value<k>();
-                arrays[layout::n_per_element - layout::n_held + k][i] = static_cast<value_type>(value.eval(ctx));
-            });
-
-        // Refractoriness: Brian's not_refractory, computed from the state at t.
-        [[maybe_unused]] bool active = true;
-        [[maybe_unused]] double last = 0.0;
-        if constexpr (model_type::has_refractory) {
-            const bool nr_old = active_flags[i] != 0;
-            last = times[i];
-            if constexpr (model_type::refractory_type::is_condition) {
-                active = nr_old | !refractory_expr.eval(ctx);
-            } else if constexpr (refractory_constant) {
-                // timestep(t - last) >= R without a division per neuron: the step count
-                // floor((t - last)/dt + 0.001) reaches R exactly when
-                // t - last + 0.001·dt >= R·dt (Brian's rule; rounding cannot differ since
-                // t - last is a whole number of steps up to ~1e-12).
-                active = t - last + 1e-3 * dt >= now.refractory_time;
-            } else {
-                const std::int64_t ref = clock::steps_for(refractory_expr.eval(ctx), dt);
-                active = clock::steps_for(t - last, dt) >= ref;
-            }
-        }
-
-        if constexpr (n_states > 0) {
-            value_type old[n_states];
-            if constexpr (any_unless_refractory)
-                for (std::size_t j = 0; j < n_states; ++j) old[j] = x[j];
-            stepper.advance(ctx, x);
-            if constexpr (any_unless_refractory && model_type::has_refractory) {
-                // Brian's conditional write: refractory neurons keep these values.
-                for (std::size_t j = 0; j < n_states; ++j)
-                    if (unless_refractory_flags[j]) x[j] = active ? x[j] : old[j];
-            }
-            for (std::size_t j = 0; j < n_states; ++j) arrays[j][i] = x[j];
-        }
-
-        bool spiked = false;
-        if constexpr (model_type::has_threshold) spiked = active & static_cast<bool>(threshold_expr.eval(ctx));
-        flags[0][f] = spiked;
-        if constexpr (model_type::has_refractory) {
-            next_active[f] = active & !spiked;
-            // Custom events' conditions see the new lastspike (else it is set in the scan).
-            if constexpr (n_events > 0) times[i] = detail::select(spiked, t, last);
-        }
-        std::int32_t any = spiked;
-        if constexpr (n_events > 0)
-            detail::for_each_index<n_events>([&](auto k) {
-                const bool happened = inline_subexpressions(Model.eqs, std::get<k>(events_list).condition).eval(ctx);
-                flags[1 + k][f] = happened;
-                any |= happened;
-            });
-        return any;
+    /// The storage as raw pointers, for the update loop.
+    detail::neuron_storage<value_type, layout> storage_view() {
+        return {arrays_,
+                shared_.data(),
+                lastspike_.data(),
+                not_refractory_.data(),
+                links_.sources.data(),
+                links_.indices.data(),
+                n_,
+                id_};
     }
 
     void reset() {
@@ -460,8 +320,8 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
                 clock_.t(),
                 clock_.dt(),
                 rng,
-                linked_.data(),
-                linked_index_.data(),
+                links_.sources.data(),
+                links_.indices.data(),
                 lastspike_.data(),
                 not_refractory_.data()};
     }
@@ -477,28 +337,10 @@ class neuron_group<Model, Policies...> : private neuron_code<Model> {
     stepper<method_type, Model> stepper_;
     std::vector<std::int32_t> spikes_;
     std::array<std::vector<std::int32_t>, n_events == 0 ? 1 : n_events> event_spikes_;
-    std::vector<std::array<std::vector<std::int32_t>, 1 + n_events>> chunk_spikes_;
-    // Work per neuron and step (elementary functions count 20) and the work below which
-    // the loop stays on one thread: a hand-over costs about a microsecond, and a split
-    // group's state lives in two cores' caches, so that serial synaptic input into it
-    // moves cache lines between them (COBA with 4000 neurons was slower on 2 threads with
-    // a bound of 32768; CUBA with 64000 neurons, 256000, gains 1.6x).
-    static constexpr double loop_cost = 4.0 +
-                                        (std::is_same_v<method_type, method::exact_t> ? 0.0 : static_cast<double>([] {
-                                            return std::apply(
-                                                [](const auto&... f) {
-                                                    return (std::size_t{0} + ... +
-                                                            expr::evaluation_cost<std::remove_cvref_t<decltype(f)>>);
-                                                },
-                                                detail::system_of<Model>::f);
-                                        }()));
-    static constexpr double parallel_min_work = 131072.0;
+    std::vector<chunk_lists> chunk_spikes_;
     brian::clock clock_;
     std::uint64_t assignments_ = 0;
-    static constexpr std::size_t n_linked_slots = layout::n_linked == 0 ? 1 : layout::n_linked;
-    std::array<const value_type*, n_linked_slots> linked_{};
-    std::array<const std::int64_t*, n_linked_slots> linked_index_{};
-    std::array<std::vector<std::int64_t>, n_linked_slots> linked_index_storage_{};
+    detail::variable_links<value_type, layout::n_linked> links_;
 };
 
 }  // namespace brian

@@ -146,15 +146,15 @@ struct spike_queue {
 
     /// The queue's whole state: delays, both rings with the events in flight.
     void store(std::ostream& out) const {
-        put(out, heterogeneous ? 1 : 0);
-        out.write(reinterpret_cast<const char*>(&delay), sizeof delay);
-        put_vec(out, delays);
-        put(out, head_);
-        put(out, ring_.size());
-        for (const auto& s : ring_) put_vec(out, s);
-        put(out, shead_);
-        put(out, sring_.size());
-        for (const auto& s : sring_) put_vec(out, s);
+        write_pod(out, std::uint64_t{heterogeneous ? 1u : 0u});
+        write_pod(out, delay);
+        write_pod_vector(out, delays);
+        write_pod(out, std::uint64_t{head_});
+        write_pod(out, std::uint64_t{ring_.size()});
+        for (const auto& s : ring_) write_pod_vector(out, s);
+        write_pod(out, std::uint64_t{shead_});
+        write_pod(out, std::uint64_t{sring_.size()});
+        for (const auto& s : sring_) write_pod_vector(out, s);
     }
     /// Reads what `store` wrote for a pathway of `n_synapses` synapses from `n_source`
     /// neurons: every event must name a neuron or synapse that exists, every length fit
@@ -164,17 +164,17 @@ struct spike_queue {
             throw std::runtime_error("brian: the stored delay queue of " + name + " " + what +
                                      "; restore a state stored by this network");
         };
-        heterogeneous = get(in) != 0;
-        in.read(reinterpret_cast<char*>(&delay), sizeof delay);
+        heterogeneous = read_pod<std::uint64_t>(in) != 0;
+        delay = read_pod<double>(in);
         if (!(delay >= 0.0) || !std::isfinite(delay)) fail("has an invalid delay");
         read_pod_vector(in, delays);
         if (!delays.empty() && delays.size() != n_synapses) fail("has delays for another number of synapses");
         if (heterogeneous) check(name);
-        head_ = get(in);
+        head_ = read_pod<std::uint64_t>(in);
         read_ring(in, ring_, n_source, fail);
         if (!ring_.empty() && head_ >= ring_.size()) fail("is corrupt");
         delay_steps_ = ring_.empty() ? 0 : ring_.size() - 1;
-        shead_ = get(in);
+        shead_ = read_pod<std::uint64_t>(in);
         read_ring(in, sring_, n_synapses, fail);
         if (!sring_.empty() && shead_ >= sring_.size()) fail("is corrupt");
         if (!in) fail("is truncated");
@@ -188,22 +188,11 @@ struct spike_queue {
     std::vector<std::vector<synapse_id>> sring_;
     std::size_t shead_ = 0;
 
-    static void put(std::ostream& out, std::uint64_t x) { out.write(reinterpret_cast<const char*>(&x), sizeof x); }
-    template <class T>
-    static void put_vec(std::ostream& out, const std::vector<T>& v) {
-        put(out, v.size());
-        out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
-    }
-    static std::uint64_t get(std::istream& in) {
-        std::uint64_t x = 0;
-        in.read(reinterpret_cast<char*>(&x), sizeof x);
-        return x;
-    }
     /// A ring of event lists, each event an index below `limit`; the ring's length is
     /// bounded by the data left (each list costs at least its 8-byte length).
     template <class T, class Fail>
     static void read_ring(std::istream& in, std::vector<std::vector<T>>& ring, std::size_t limit, Fail&& fail) {
-        const std::uint64_t n = get(in);
+        const auto n = read_pod<std::uint64_t>(in);
         if (!in || n > (std::uint64_t{1} << 32)) fail("is corrupt");
         ring.clear();
         for (std::uint64_t k = 0; k < n && in; ++k) {

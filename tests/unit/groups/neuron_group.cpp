@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -52,15 +54,7 @@ inline constexpr auto ramp = neuron_model(equations(d(v) / dt = slope * volt / s
 // Relaxation towards another group's variable.
 inline constexpr auto follower = neuron_model(equations(d(x) / dt = (v_src - x) / 10_ms), method::exact);
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 

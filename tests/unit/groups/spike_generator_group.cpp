@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -25,15 +27,7 @@ spike_list spikes_of(const M& m) {
     return out;
 }
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 }  // namespace
 

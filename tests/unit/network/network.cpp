@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -38,15 +40,7 @@ std::vector<std::pair<std::int64_t, std::int32_t>> spikes_of(const M& m) {
     return out;
 }
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 }  // namespace
 

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -39,15 +41,7 @@ std::string with_crc(std::string b) {
     return b;
 }
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 bd::state_object object(std::string kind, std::string name, std::uint64_t size, bool fixed) {
     bd::state_object o;

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/resource.h>
@@ -125,15 +127,7 @@ std::string image_of(Net& net) {
     return bytes;
 }
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 /// Files in the temporary directory whose name begins with `prefix` (temporaries left over).
 std::size_t files_starting_with(const std::filesystem::path& dir, const std::string& prefix) {

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -27,23 +29,9 @@ inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms),
 inline constexpr auto spiker = neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV),
                                             method::exact);
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
-template <class S>
-std::vector<std::pair<int, int>> pairs_of(const S& syn) {
-    const auto i = syn.i(), j = syn.j();
-    std::vector<std::pair<int, int>> out;
-    for (std::size_t k = 0; k < i.size(); ++k) out.emplace_back(i[k], j[k]);
-    return out;
-}
+using brian_test::pairs_of;
 
 }  // namespace con_test
 

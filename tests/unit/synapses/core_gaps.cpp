@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <cstdint>
 #include <sstream>
 #include <stdexcept>
@@ -28,23 +30,9 @@ inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms),
 inline constexpr auto spiker = neuron_model(equations(d(v) / dt = 1_mV / 1_ms), threshold(v > 0.5_mV), reset(v = 0_mV),
                                             method::exact);
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
-template <class S>
-std::vector<std::pair<int, int>> pairs_of(const S& syn) {
-    const auto i = syn.i(), j = syn.j();
-    std::vector<std::pair<int, int>> out;
-    for (std::size_t k = 0; k < i.size(); ++k) out.emplace_back(i[k], j[k]);
-    return out;
-}
+using brian_test::pairs_of;
 
 }  // namespace gap_test
 

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,15 +28,7 @@ inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms),
 inline constexpr auto always = neuron_model(equations(d(v) / dt = (y * 1_mV - v) / 10_ms), threshold(drive > 0_mV),
                                             method::exact);
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 // Two named on_pre pathways with their own delays: `up` adds, `down` subtracts later.
 inline constexpr auto two_paths = synapse_model(on_pre<"up">(post(x) += 1_mV), on_pre<"down">(post(x) -= 0.25_mV),

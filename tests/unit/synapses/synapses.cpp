@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "../test_support.hpp"
+
 #include <cmath>
 #include <set>
 #include <stdexcept>
@@ -27,15 +29,7 @@ inline constexpr auto integrator = neuron_model(equations(d(v) / dt = x / 1_ms),
 inline constexpr auto spiker = neuron_model(equations(d(v) / dt = -v / 10_ms), threshold(v > 1_mV), reset(v = 0_mV),
                                             method::exact);
 
-template <class F>
-std::string what_of(F&& f) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        return e.what();
-    }
-    return "";
-}
+using brian_test::what_of;
 
 }  // namespace syn_test
 
